@@ -1,0 +1,26 @@
+package io.coupon.contract;
+
+/**
+ * Every state store of the topology. The topology creates them and {@code state-query} reads them, both by
+ * these names.
+ */
+public final class Stores {
+
+    /** Template id → {@link io.coupon.domain.Template}, in the template's partition. */
+    public static final String TEMPLATE_STORE = "template-store";
+    /** Template id → {@link io.coupon.domain.Stock}. */
+    public static final String STOCK_STORE = "stock-store";
+    /** {@link Keys#templateUser} → how many coupons of the template the user holds. */
+    public static final String CLAIM_COUNT_STORE = "claim-count-store";
+    /** {@link Keys#templateRequest} → the first {@link io.coupon.domain.ClaimOutcome} for that request id. */
+    public static final String IDEMPOTENCY_STORE = "idempotency-store";
+    /** {@link Keys#expiryIndex} → template-request key: the idempotency records in the order they expire. */
+    public static final String IDEMPOTENCY_EXPIRY_STORE = "idempotency-expiry-store";
+    /** User id → blocked, copied into every partition of claim-requests. */
+    public static final String BLOCKLIST_STORE = "blocklist-store";
+    /** User id → {@link io.coupon.domain.Wallet}, in the user's partition of claim-grants. */
+    public static final String WALLET_STORE = "wallet-store";
+
+    private Stores() {
+    }
+}

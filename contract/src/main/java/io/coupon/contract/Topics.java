@@ -1,0 +1,44 @@
+package io.coupon.contract;
+
+import java.util.List;
+
+/**
+ * Every topic the platform owns: its name, what it is keyed by, and whether it is compacted. Partition counts
+ * come from configuration ({@code COUPON_PARTITIONS}); the README documents each topic's fields.
+ */
+public final class Topics {
+
+    /** Commands for the template-keyed decider: template definitions, claims, and broadcast block/unblock. */
+    public static final String CLAIM_REQUESTS = "claim-requests";
+    /** Grants on their way to the holder's wallet, keyed by user id. */
+    public static final String CLAIM_GRANTS = "claim-grants";
+    /** Every claim outcome, granted or rejected, keyed by template id. */
+    public static final String CLAIM_RESULTS = "claim-results";
+    /** Outcomes of template definitions, keyed by template id: the API's 201 waits on these. */
+    public static final String TEMPLATE_RESULTS = "template-results";
+    /** Every coupon state change, keyed by user id. */
+    public static final String COUPON_EVENTS = "coupon-events";
+    /** The latest definition of every template, keyed by template id. Compacted: the source of truth. */
+    public static final String COUPON_TEMPLATES = "coupon-templates";
+    /** Blocked users, keyed by user id; an unblock is a tombstone. Compacted: the source of truth. */
+    public static final String USER_BLOCKLIST = "user-blocklist";
+
+    /** Records the topology could not read, with the reason in headers (Kafka Streams' dead-letter queue). */
+    public static final String DEAD_LETTERS = "coupon-dead-letters";
+
+    public record Spec(String name, boolean compacted) {
+    }
+
+    public static final List<Spec> ALL = List.of(
+            new Spec(CLAIM_REQUESTS, false),
+            new Spec(CLAIM_GRANTS, false),
+            new Spec(CLAIM_RESULTS, false),
+            new Spec(TEMPLATE_RESULTS, false),
+            new Spec(COUPON_EVENTS, false),
+            new Spec(COUPON_TEMPLATES, true),
+            new Spec(USER_BLOCKLIST, true),
+            new Spec(DEAD_LETTERS, false));
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,158 @@
+package io.coupon.contract.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The whole configuration, built once from environment variables and defaults. A bad value fails start-up
+ * with a message naming the variable. Each component is handed only its own part.
+ */
+public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, StreamsSettings streams) {
+
+    /** Every variable read here; the README documents each (a test holds it to that). */
+    public static final List<String> VARIABLES = List.of(
+            "COUPON_ROLE", "COUPON_HTTP_HOST", "COUPON_HTTP_PORT", "COUPON_ADVERTISED_HOST", "COUPON_CLAIM_WAIT",
+            "COUPON_MAX_IN_FLIGHT", "COUPON_QUERY_URL", "KAFKA_BOOTSTRAP_SERVERS", "COUPON_DATA_DIR",
+            "COUPON_PARTITIONS", "COUPON_REPLICATION_FACTOR", "COUPON_EMBEDDED_KAFKA_PORT",
+            "COUPON_EMBEDDED_CONTROLLER_PORT", "COUPON_INSTANCE_ID", "COUPON_APPLICATION_ID",
+            "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
+            "COUPON_IDEMPOTENCY_RETENTION");
+
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    public static CouponConfig fromEnv(Map<String, String> env) {
+        Env e = new Env(env);
+        Role role = e.get("COUPON_ROLE", "all", Role::parse);
+        int port = e.get("COUPON_HTTP_PORT", "7070", v -> intIn(v, 1, 65535));
+        HttpSettings http = new HttpSettings(
+                e.get("COUPON_HTTP_HOST", "0.0.0.0", Function.identity()),
+                port,
+                e.get("COUPON_ADVERTISED_HOST", "127.0.0.1", Function.identity()),
+                e.get("COUPON_CLAIM_WAIT", "2s", v -> durationIn(v, Duration.ofMillis(1), Duration.ofSeconds(30))),
+                e.get("COUPON_MAX_IN_FLIGHT", "20000", v -> intIn(v, 1, 1_000_000)),
+                MAX_BODY_BYTES,
+                e.get("COUPON_QUERY_URL", role == Role.API ? "" : null, CouponConfig::url));
+        if (role == Role.API && http.queryUrl() == null) {
+            throw new IllegalArgumentException("COUPON_QUERY_URL is required with role api: "
+                    + "the URL of any stream-role instance, which forwards each read to the key's owner");
+        }
+        Path dataDir = e.get("COUPON_DATA_DIR", "./data", v -> Path.of(v).toAbsolutePath().normalize());
+        KafkaSettings kafka = new KafkaSettings(
+                e.get("KAFKA_BOOTSTRAP_SERVERS", "", v -> v.isBlank() ? null : v.trim()),
+                dataDir,
+                e.get("COUPON_PARTITIONS", "12", v -> intIn(v, 1, 10_000)),
+                e.get("COUPON_REPLICATION_FACTOR", "", v -> v.isBlank() ? null : intIn(v, 1, 32)),
+                e.get("COUPON_EMBEDDED_KAFKA_PORT", "9092", v -> intIn(v, 1, 65535)),
+                e.get("COUPON_EMBEDDED_CONTROLLER_PORT", "9093", v -> intIn(v, 1, 65535)),
+                e.get("COUPON_INSTANCE_ID", defaultInstanceId(port), CouponConfig::identifier));
+        StreamsSettings streams = new StreamsSettings(
+                e.get("COUPON_APPLICATION_ID", "coupon-stream", CouponConfig::identifier),
+                e.get("COUPON_STREAM_THREADS", "1", v -> intIn(v, 1, 64)),
+                e.get("COUPON_COMMIT_INTERVAL", "100ms",
+                        v -> durationIn(v, Duration.ofMillis(10), Duration.ofSeconds(60))),
+                e.get("COUPON_STANDBY_REPLICAS", "0", v -> intIn(v, 0, 8)),
+                e.get("COUPON_IDEMPOTENCY_RETENTION", "24h",
+                        v -> durationIn(v, Duration.ofMinutes(1), Duration.ofDays(365))),
+                dataDir.resolve("streams"));
+        return new CouponConfig(role, http, kafka, streams);
+    }
+
+    public CouponConfig withRole(Role newRole) {
+        return new CouponConfig(newRole, http, kafka, streams);
+    }
+
+    /** Accepts {@code 250ms}, {@code 2s}, {@code 15m}, {@code 24h}, {@code 7d}, or ISO-8601 ({@code PT2S}). */
+    public static Duration parseDuration(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            switch (v.charAt(v.length() - 1)) {
+                case 's': return Duration.ofSeconds(n);
+                case 'm': return Duration.ofMinutes(n);
+                case 'h': return Duration.ofHours(n);
+                case 'd': return Duration.ofDays(n);
+                default: break;
+            }
+        } catch (RuntimeException ignored) {
+            // falls through to the uniform message below
+        }
+        throw new IllegalArgumentException("not a duration (like 250ms, 2s, 15m, 24h): '" + value + "'");
+    }
+
+    private static Duration durationIn(String value, Duration min, Duration max) {
+        Duration d = parseDuration(value);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + d);
+        }
+        return d;
+    }
+
+    private static int intIn(String value, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an integer: '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + n);
+        }
+        return n;
+    }
+
+    private static String url(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        if (!v.startsWith("http://") && !v.startsWith("https://")) {
+            throw new IllegalArgumentException("must be an http(s) URL, got '" + value + "'");
+        }
+        return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    private static String identifier(String value) {
+        if (!value.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new IllegalArgumentException("may hold only letters, digits, '.', '_' and '-': '" + value + "'");
+        }
+        return value;
+    }
+
+    private static String defaultInstanceId(int port) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return identifier((host + "-" + port).replaceAll("[^A-Za-z0-9._-]", "-"));
+    }
+
+    /** Reads one variable, applying its default and naming it in any error. */
+    private record Env(Map<String, String> env) {
+        <T> T get(String name, String defaultValue, Function<String, T> parse) {
+            String raw = env.get(name);
+            String value = raw == null ? defaultValue : raw;
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parse.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.coupon.contract.http;
+
+import io.coupon.domain.CouponType;
+import io.coupon.domain.Stock;
+import io.coupon.domain.Template;
+import io.coupon.domain.TemplateStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A template as the HTTP API shows it: the definition plus its live {@code status} and {@code remaining}. */
+public record TemplateView(
+        long id,
+        String name,
+        CouponType type,
+        BigDecimal discount,
+        BigDecimal threshold,
+        BigDecimal maxDiscount,
+        long totalCount,
+        int perUserLimit,
+        Instant startTime,
+        Instant endTime,
+        Integer validDays,
+        TemplateStatus status,
+        long remaining) {
+
+    public static TemplateView of(Template t, Stock stock, Instant now) {
+        return new TemplateView(t.id(), t.name(), t.type(), t.discount(), t.threshold(), t.maxDiscount(),
+                t.totalCount(), t.perUserLimit(), t.startTime(), t.endTime(), t.validDays(), t.statusAt(now, stock),
+                stock.remaining());
+    }
+}

@@ -1,0 +1,59 @@
+package io.coupon.domain;
+
+/**
+ * Decides one claim in one atomic step. The order of the checks is the contract: an idempotent replay first
+ * (a retry must get its first answer even after the window closed), then the template, the window, the
+ * blocklist, the per-user limit, and only then the stock — so a unit is never spent on a claim that some
+ * other rule rejects, which is what rules out a false SOLD_OUT.
+ */
+public final class ClaimDecider {
+
+    private ClaimDecider() {
+    }
+
+    public static ClaimDecision decide(ClaimState state, ClaimRequest request) {
+        ClaimOutcome previous = state.previous();
+        if (previous != null) {
+            if (previous.userId() == request.userId()) {
+                return unchanged(state, previous, ClaimDecision.Kind.REPLAY);
+            }
+            return unchanged(state, previous.asKeyReusedBy(request), ClaimDecision.Kind.UNRECORDED);
+        }
+        Template template = state.template();
+        if (template == null) {
+            return unchanged(state, ClaimOutcome.rejected(request, ClaimStatus.UNKNOWN_TEMPLATE),
+                    ClaimDecision.Kind.UNRECORDED);
+        }
+        ClaimStatus rejection = rejection(state, template, request);
+        if (rejection != null) {
+            return unchanged(state, ClaimOutcome.rejected(request, rejection), ClaimDecision.Kind.FRESH);
+        }
+        Stock after = state.stock().takeOne();
+        String couponId = CouponIds.of(template.id(), after.granted());
+        ClaimOutcome granted = ClaimOutcome.granted(request, couponId, template.couponExpiry(request.requestedAt()));
+        return new ClaimDecision(granted, ClaimDecision.Kind.FRESH, after, state.userClaims() + 1);
+    }
+
+    private static ClaimStatus rejection(ClaimState state, Template template, ClaimRequest request) {
+        if (template.notStartedAt(request.requestedAt())) {
+            return ClaimStatus.NOT_STARTED;
+        }
+        if (template.endedAt(request.requestedAt())) {
+            return ClaimStatus.ENDED;
+        }
+        if (state.blocked()) {
+            return ClaimStatus.BLOCKED;
+        }
+        if (state.userClaims() >= template.perUserLimit()) {
+            return ClaimStatus.LIMIT_EXCEEDED;
+        }
+        if (state.stock().soldOut()) {
+            return ClaimStatus.SOLD_OUT;
+        }
+        return null;
+    }
+
+    private static ClaimDecision unchanged(ClaimState state, ClaimOutcome outcome, ClaimDecision.Kind kind) {
+        return new ClaimDecision(outcome, kind, state.stock(), state.userClaims());
+    }
+}

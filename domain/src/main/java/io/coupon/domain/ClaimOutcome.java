@@ -1,0 +1,37 @@
+package io.coupon.domain;
+
+import java.time.Instant;
+
+/**
+ * How a claim was decided. Kept as the idempotency record, so a retry gets exactly this back.
+ *
+ * @param couponId  set only when granted
+ * @param expiresAt set only when granted
+ */
+public record ClaimOutcome(
+        String requestId,
+        long templateId,
+        long userId,
+        ClaimStatus status,
+        String couponId,
+        Instant expiresAt,
+        Instant decidedAt) {
+
+    public static ClaimOutcome rejected(ClaimRequest request, ClaimStatus status) {
+        if (status.granted()) {
+            throw new IllegalArgumentException("a rejection cannot be GRANTED");
+        }
+        return new ClaimOutcome(request.requestId(), request.templateId(), request.userId(), status,
+                null, null, request.requestedAt());
+    }
+
+    public static ClaimOutcome granted(ClaimRequest request, String couponId, Instant expiresAt) {
+        return new ClaimOutcome(request.requestId(), request.templateId(), request.userId(), ClaimStatus.GRANTED,
+                couponId, expiresAt, request.requestedAt());
+    }
+
+    /** The same outcome, answering a later request of another user that reused the key: 422. */
+    public ClaimOutcome asKeyReusedBy(ClaimRequest request) {
+        return rejected(request, ClaimStatus.KEY_REUSED);
+    }
+}

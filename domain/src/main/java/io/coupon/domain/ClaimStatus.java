@@ -1,0 +1,18 @@
+package io.coupon.domain;
+
+/** Every way a claim can be decided. Rejections are outcomes, not errors: nothing was taken. */
+public enum ClaimStatus {
+    GRANTED,
+    SOLD_OUT,
+    LIMIT_EXCEEDED,
+    NOT_STARTED,
+    ENDED,
+    BLOCKED,
+    UNKNOWN_TEMPLATE,
+    /** The idempotency key was first used by another user of the same template. */
+    KEY_REUSED;
+
+    public boolean granted() {
+        return this == GRANTED;
+    }
+}

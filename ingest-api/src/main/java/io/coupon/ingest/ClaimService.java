@@ -1,0 +1,94 @@
+package io.coupon.ingest;
+
+import io.coupon.contract.http.ApiException;
+import io.coupon.contract.message.Claim;
+import io.coupon.domain.ClaimOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Takes a claim from the HTTP side to Kafka and back: registers for the outcome, makes the claim durable, and
+ * waits (without a thread) for the decision, up to the configured wait.
+ */
+public final class ClaimService {
+
+    private final CommandPublisher publisher;
+    private final PendingReplies<ClaimOutcome> pending;
+    private final UndecidedClaims undecided;
+    private final Duration wait;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public ClaimService(CommandPublisher publisher, PendingReplies<ClaimOutcome> pending, UndecidedClaims undecided,
+                        Duration wait, Clock clock, MeterRegistry meters) {
+        this.publisher = publisher;
+        this.pending = pending;
+        this.undecided = undecided;
+        this.wait = wait;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** The decided outcome, or empty when it was accepted but not decided within the wait. */
+    public CompletableFuture<Optional<ClaimOutcome>> claim(ClaimCall call) {
+        String key = pendingKey(call.templateId(), call.requestId(), call.userId());
+        CompletableFuture<ClaimOutcome> reply = pending.register(key).orElseThrow(
+                () -> ApiException.unavailable("too many claims are waiting for a decision; retry shortly"));
+        Instant now = clock.instant();
+        Claim claim = new Claim(call.requestId(), call.templateId(), call.userId(), now);
+        return publisher.send(call.templateId(), claim, now)
+                .handle((metadata, error) -> {
+                    if (error != null) {
+                        pending.abandon(key, reply);
+                        throw new CompletionException(ApiException.unavailable(
+                                "the claim could not be made durable and has no effect: " + error.getMessage()));
+                    }
+                    return metadata;
+                })
+                .thenCompose(durable -> {
+                    if (call.respondAsync()) {
+                        pending.abandon(key, reply);
+                        return CompletableFuture.completedFuture((ClaimOutcome) null);
+                    }
+                    return pending.await(key, reply, wait);
+                })
+                .thenApply(outcome -> {
+                    if (outcome == null) {
+                        undecided.accepted(call.templateId(), call.requestId());
+                        count("PENDING");
+                    } else {
+                        count(outcome.status().name());
+                    }
+                    return Optional.ofNullable(outcome);
+                });
+    }
+
+    /** Called by the outcome listener for every committed outcome. */
+    public void decided(ClaimOutcome outcome) {
+        undecided.decided(outcome.templateId(), outcome.requestId());
+        pending.complete(pendingKey(outcome.templateId(), outcome.requestId(), outcome.userId()), outcome);
+    }
+
+    public boolean isUndecided(long templateId, String requestId) {
+        return undecided.isUndecided(templateId, requestId);
+    }
+
+    private void count(String status) {
+        Counter.builder("coupon.claims").description("Claims answered by this instance, by outcome")
+                .tag("status", status).register(meters).increment();
+    }
+
+    private static String pendingKey(long templateId, String requestId, long userId) {
+        return templateId + ":" + userId + ":" + requestId;
+    }
+
+    /** One claim as the HTTP layer validated it. */
+    public record ClaimCall(long templateId, long userId, String requestId, boolean respondAsync) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.coupon.ingest;
+
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.Topics;
+import io.coupon.contract.message.BlockUser;
+import io.coupon.contract.message.BlocklistEntry;
+import io.coupon.contract.message.ClaimCommand;
+import io.coupon.contract.message.UnblockUser;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Makes commands durable on {@code claim-requests}. Claims and definitions go through an idempotent producer
+ * with {@code acks=all}: a request is acknowledged to the client only once it is on every in-sync replica.
+ * Block and unblock go through a transactional producer that writes the command to every partition and the
+ * blocklist entry in one transaction, so a claim queued after the 204 in any partition sees the change.
+ */
+public final class CommandPublisher implements AutoCloseable {
+
+    private final Producer<Long, ClaimCommand> commands;
+    private final Producer<Long, Object> blocklist;
+
+    public CommandPublisher(String bootstrapServers, String instanceId) {
+        this.commands = new KafkaProducer<>(producerProps(bootstrapServers, "coupon-api-" + instanceId),
+                new LongSerializer(), JsonSerdes.claimCommand().serializer());
+        Properties tx = producerProps(bootstrapServers, "coupon-api-blocklist-" + instanceId);
+        tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "coupon-api-blocklist-" + instanceId);
+        Serializer<Object> values = JsonSerdes.serializer();
+        this.blocklist = new KafkaProducer<>(tx, new LongSerializer(), values);
+        this.blocklist.initTransactions();
+    }
+
+    private static Properties producerProps(String bootstrapServers, String clientId) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // Kafka unreachable must become a 503 within seconds, never a hang.
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6000);
+        return p;
+    }
+
+    /** Completes once the command is durable; fails if it could not be made so (then it has no effect). */
+    public CompletableFuture<RecordMetadata> send(long templateId, ClaimCommand command, Instant at) {
+        CompletableFuture<RecordMetadata> durable = new CompletableFuture<>();
+        try {
+            commands.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, null, at.toEpochMilli(), templateId, command),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            durable.completeExceptionally(error);
+                        } else {
+                            durable.complete(metadata);
+                        }
+                    });
+        } catch (KafkaException e) {
+            durable.completeExceptionally(e);
+        }
+        return durable;
+    }
+
+    public synchronized void block(long userId, Instant at) {
+        broadcast(new BlockUser(userId, at), new BlocklistEntry(userId, at), userId, at);
+    }
+
+    public synchronized void unblock(long userId, Instant at) {
+        broadcast(new UnblockUser(userId, at), null, userId, at);
+    }
+
+    private void broadcast(ClaimCommand command, BlocklistEntry entry, long userId, Instant at) {
+        List<PartitionInfo> partitions = blocklist.partitionsFor(Topics.CLAIM_REQUESTS);
+        blocklist.beginTransaction();
+        try {
+            for (PartitionInfo partition : partitions) {
+                blocklist.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, partition.partition(), at.toEpochMilli(),
+                        null, command));
+            }
+            blocklist.send(new ProducerRecord<>(Topics.USER_BLOCKLIST, null, at.toEpochMilli(), userId, entry));
+            blocklist.commitTransaction();
+        } catch (KafkaException e) {
+            try {
+                blocklist.abortTransaction();
+            } catch (KafkaException ignored) {
+                // the transaction is lost either way; the caller answers 503
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        commands.close();
+        blocklist.close();
+    }
+}

@@ -1,0 +1,105 @@
+package io.coupon.ingest;
+
+import io.coupon.contract.http.ApiException;
+import io.coupon.contract.http.ClaimAnswers;
+import io.coupon.contract.http.PathParams;
+import io.coupon.contract.http.TemplateView;
+import io.coupon.contract.message.TemplateResult;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.Template;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.KafkaException;
+
+/** The write side of the HTTP contract: templates, claims and the blocklist. */
+public final class IngestRoutes {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
+
+    private final TemplateService templates;
+    private final ClaimService claims;
+    private final CommandPublisher publisher;
+    private final Clock clock;
+
+    public IngestRoutes(TemplateService templates, ClaimService claims, CommandPublisher publisher, Clock clock) {
+        this.templates = templates;
+        this.claims = claims;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/v1/templates", this::defineTemplate);
+        routes.post("/v1/templates/{templateId}/claims", this::claim);
+        routes.put("/v1/users/{userId}/block", ctx -> changeBlock(ctx, true));
+        routes.delete("/v1/users/{userId}/block", ctx -> changeBlock(ctx, false));
+    }
+
+    private void defineTemplate(Context ctx) {
+        Template template = TemplateRequests.parse(StrictJson.parse(ctx.bodyAsBytes()), clock.instant());
+        ctx.future(() -> templates.define(template).thenAccept(result -> answerDefinition(ctx, template, result)));
+    }
+
+    private void answerDefinition(Context ctx, Template requested, Optional<TemplateResult> result) {
+        if (result.isEmpty()) {
+            ctx.status(202).header("Location", "/v1/templates/" + requested.id())
+                    .json(java.util.Map.of("status", "PENDING", "id", requested.id()));
+            return;
+        }
+        TemplateResult stored = result.get();
+        if (stored.status() == TemplateResult.Status.ALREADY_EXISTS) {
+            throw new ApiException(409, "TEMPLATE_EXISTS", "a template with id " + requested.id() + " exists");
+        }
+        ctx.status(201).json(TemplateView.of(stored.template(), stored.stock(), clock.instant()));
+    }
+
+    private void claim(Context ctx) {
+        long templateId = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
+        long userId = StrictJson.parse(ctx.bodyAsBytes()).positiveLong("userId");
+        String requestId = requestId(ctx.header("Idempotency-Key"));
+        boolean respondAsync = preferAsync(ctx.header("Prefer"));
+        ClaimService.ClaimCall call = new ClaimService.ClaimCall(templateId, userId, requestId, respondAsync);
+        ctx.future(() -> claims.claim(call).thenAccept(outcome -> answerClaim(ctx, call, outcome)));
+    }
+
+    private static void answerClaim(Context ctx, ClaimService.ClaimCall call, Optional<ClaimOutcome> outcome) {
+        if (outcome.isEmpty()) {
+            ctx.status(202).header("Location", ClaimAnswers.location(call.templateId(), call.requestId()))
+                    .json(ClaimAnswers.pending(call.templateId(), call.userId(), call.requestId()));
+        } else {
+            ctx.status(ClaimAnswers.statusCode(outcome.get().status())).json(ClaimAnswers.body(outcome.get()));
+        }
+    }
+
+    private void changeBlock(Context ctx, boolean block) {
+        long userId = PathParams.positiveId("userId", ctx.pathParam("userId"));
+        try {
+            if (block) {
+                publisher.block(userId, clock.instant());
+            } else {
+                publisher.unblock(userId, clock.instant());
+            }
+        } catch (KafkaException e) {
+            throw ApiException.unavailable("the blocklist change could not be made durable: " + e.getMessage());
+        }
+        ctx.status(204);
+    }
+
+    private static String requestId(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.badRequest("Idempotency-Key must be 1 to 64 visible ASCII characters without spaces");
+        }
+        return idempotencyKey;
+    }
+
+    private static boolean preferAsync(String prefer) {
+        return prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+    }
+}

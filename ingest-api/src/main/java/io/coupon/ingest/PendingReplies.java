@@ -1,0 +1,82 @@
+package io.coupon.ingest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Requests waiting for their outcome from a results topic. Bounded, so a slow stream turns into fast 503s
+ * rather than a growing heap; an entry leaves the map when it is answered or when its wait ends. Waiting
+ * holds no thread: the listener thread completes the future and the HTTP layer resumes the response.
+ */
+public final class PendingReplies<T> {
+
+    private final Map<String, CompletableFuture<T>> waiting = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int capacity;
+
+    public PendingReplies(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /**
+     * Registers interest in {@code key} before the request is produced, so the reply cannot slip past. Two
+     * callers with the same key share one future (a client retrying while its first try still waits).
+     *
+     * @return empty when the map is full
+     */
+    public Optional<CompletableFuture<T>> register(String key) {
+        CompletableFuture<T> existing = waiting.get(key);
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            return Optional.empty();
+        }
+        CompletableFuture<T> fresh = new CompletableFuture<>();
+        CompletableFuture<T> raced = waiting.putIfAbsent(key, fresh);
+        if (raced != null) {
+            size.decrementAndGet();
+            return Optional.of(raced);
+        }
+        fresh.whenComplete((value, error) -> forget(key, fresh));
+        return Optional.of(fresh);
+    }
+
+    /** The reply, or null after {@code wait}; the entry is gone either way. */
+    public CompletableFuture<T> await(String key, CompletableFuture<T> future, Duration wait) {
+        return future.copy()
+                .completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((value, error) -> {
+                    if (value == null) {
+                        forget(key, future);
+                    }
+                });
+    }
+
+    public void complete(String key, T reply) {
+        CompletableFuture<T> future = waiting.get(key);
+        if (future != null) {
+            future.complete(reply);
+        }
+    }
+
+    public void abandon(String key, CompletableFuture<T> future) {
+        forget(key, future);
+    }
+
+    public int size() {
+        return size.get();
+    }
+
+    private void forget(String key, CompletableFuture<T> future) {
+        if (waiting.remove(key, future)) {
+            size.decrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.coupon.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.http.ApiException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * A request body read strictly: a string is never taken for a number, a fraction never for an integer, and
+ * money never has more than 2 decimals. Every failure is a 400 naming the field; unknown fields are ignored.
+ */
+public final class StrictJson {
+
+    private static final ObjectMapper READER = JsonSerdes.newMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final JsonNode root;
+
+    private StrictJson(JsonNode root) {
+        this.root = root;
+    }
+
+    public static StrictJson parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ApiException.badRequest("a JSON object body is required");
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiException.badRequest("unreadable body");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        return new StrictJson(root);
+    }
+
+    public boolean has(String field) {
+        JsonNode n = root.get(field);
+        return n != null && !n.isNull();
+    }
+
+    public long positiveLong(String field) {
+        JsonNode n = required(field);
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 1) {
+            throw ApiException.badRequest(field + " must be a positive 64-bit integer");
+        }
+        return n.asLong();
+    }
+
+    public Long optionalPositiveLong(String field) {
+        return has(field) ? positiveLong(field) : null;
+    }
+
+    /** An integer of at least {@code min}; type errors and range errors read the same to the client. */
+    public int intAtLeast(String field, int min) {
+        JsonNode n = required(field);
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min) {
+            throw ApiException.badRequest(field + " must be an integer of at least " + min);
+        }
+        return n.asInt();
+    }
+
+    public Integer optionalIntAtLeast(String field, int min) {
+        return has(field) ? intAtLeast(field, min) : null;
+    }
+
+    public long longAtLeast(String field, long min) {
+        JsonNode n = required(field);
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < min) {
+            throw ApiException.badRequest(field + " must be an integer of at least " + min);
+        }
+        return n.asLong();
+    }
+
+    /** A non-negative JSON number with at most 2 decimals, scaled to exactly 2. */
+    public BigDecimal money(String field) {
+        JsonNode n = required(field);
+        if (!n.isNumber()) {
+            throw ApiException.badRequest(field + " must be a JSON number");
+        }
+        BigDecimal value = n.decimalValue();
+        if (value.signum() < 0) {
+            throw ApiException.badRequest(field + " must not be negative");
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw ApiException.badRequest(field + " must have at most 2 decimals");
+        }
+        if (value.compareTo(new BigDecimal("1000000000000")) >= 0) {
+            throw ApiException.badRequest(field + " is too large");
+        }
+        return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    public BigDecimal optionalMoney(String field) {
+        return has(field) ? money(field) : null;
+    }
+
+    public String text(String field) {
+        JsonNode n = required(field);
+        if (!n.isTextual()) {
+            throw ApiException.badRequest(field + " must be a string");
+        }
+        return n.asText();
+    }
+
+    public Instant instant(String field) {
+        String value = text(field);
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field + " must be an ISO-8601 instant like 2026-11-11T00:00:00Z");
+        }
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String value = text(field);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(field + " has an unknown value '" + value + "'");
+        }
+    }
+
+    private JsonNode required(String field) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            throw ApiException.badRequest(field + " is required");
+        }
+        return n;
+    }
+}

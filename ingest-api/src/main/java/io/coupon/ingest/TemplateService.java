@@ -1,0 +1,62 @@
+package io.coupon.ingest;
+
+import io.coupon.contract.http.ApiException;
+import io.coupon.contract.message.DefineTemplate;
+import io.coupon.contract.message.TemplateResult;
+import io.coupon.domain.Template;
+import io.coupon.domain.TemplateValidation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Defines templates through the decider's own partition, and answers only once the decider has stored the
+ * definition: from then on every claim of the template is decided against it.
+ */
+public final class TemplateService {
+
+    private final CommandPublisher publisher;
+    private final PendingReplies<TemplateResult> pending;
+    private final Duration wait;
+    private final Clock clock;
+
+    public TemplateService(CommandPublisher publisher, PendingReplies<TemplateResult> pending, Duration wait,
+                           Clock clock) {
+        this.publisher = publisher;
+        this.pending = pending;
+        this.wait = wait;
+        this.clock = clock;
+    }
+
+    /** The stored result, or empty if the decider did not confirm within the wait (the definition stays queued). */
+    public CompletableFuture<Optional<TemplateResult>> define(Template template) {
+        Instant now = clock.instant();
+        List<String> problems = TemplateValidation.problems(template, now);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(String.join("; ", problems));
+        }
+        String requestId = UUID.randomUUID().toString();
+        CompletableFuture<TemplateResult> reply = pending.register(requestId).orElseThrow(
+                () -> ApiException.unavailable("too many requests are waiting; retry shortly"));
+        return publisher.send(template.id(), new DefineTemplate(requestId, template), now)
+                .handle((metadata, error) -> {
+                    if (error != null) {
+                        pending.abandon(requestId, reply);
+                        throw new CompletionException(ApiException.unavailable(
+                                "the template could not be made durable and was not created: " + error.getMessage()));
+                    }
+                    return metadata;
+                })
+                .thenCompose(durable -> pending.await(requestId, reply, wait))
+                .thenApply(Optional::ofNullable);
+    }
+
+    public void decided(TemplateResult result) {
+        pending.complete(result.requestId(), result);
+    }
+}

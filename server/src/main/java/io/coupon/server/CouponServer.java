@@ -1,0 +1,170 @@
+package io.coupon.server;
+
+import io.coupon.contract.config.CouponConfig;
+import io.coupon.contract.message.TemplateResult;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.ingest.ClaimService;
+import io.coupon.ingest.CommandPublisher;
+import io.coupon.ingest.IngestRoutes;
+import io.coupon.ingest.OutcomeListener;
+import io.coupon.ingest.PendingReplies;
+import io.coupon.ingest.TemplateService;
+import io.coupon.ingest.UndecidedClaims;
+import io.coupon.query.OwnerRoutedReader;
+import io.coupon.query.QueryRoutes;
+import io.coupon.query.RemoteReader;
+import io.coupon.query.StoreReader;
+import io.coupon.topology.ClaimTopology;
+import io.coupon.topology.StreamsProperties;
+import io.coupon.topology.TopologySettings;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles one process for its role, through constructors only: the embedded broker when no cluster is
+ * given, the topics, the stream, the API, the queries and the HTTP server. Closing stops them in reverse.
+ */
+public final class CouponServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CouponServer.class);
+    private static final Duration TEMPLATE_WAIT = Duration.ofSeconds(10);
+
+    private final CouponConfig config;
+    private final Clock clock;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private KafkaStreams streams;
+
+    public CouponServer(CouponConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public CouponServer start() throws Exception {
+        try {
+            startEverything();
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startEverything() throws Exception {
+        String bootstrap = config.kafka().bootstrapServers();
+        if (config.kafka().embedded()) {
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config.kafka().brokerLogDir(),
+                    config.kafka().embeddedPort(), config.kafka().embeddedControllerPort());
+            started.push(broker);
+            broker.start();
+            bootstrap = broker.bootstrapServers();
+        }
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        started.push(admin);
+        int replication = TopicInitializer.replicationFactor(admin, config.kafka().replicationFactor());
+        TopicInitializer.ensureTopics(admin, config.kafka().partitions(), replication);
+
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(meters);
+        started.push(gc);
+
+        List<Consumer<RoutesConfig>> routes = new ArrayList<>();
+        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        OwnerRoutedReader ownReader = null;
+        if (config.role().runsStream()) {
+            streams = startStream(bootstrap, replication, meters);
+            ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
+                    httpClient, Duration.ofSeconds(2));
+        }
+        BiPredicate<Long, String> undecided = (templateId, requestId) -> false;
+        if (config.role().runsApi()) {
+            ClaimService claims = startApi(bootstrap, meters, routes);
+            undecided = claims::isUndecided;
+        }
+        StoreReader reader = ownReader != null ? ownReader
+                : new RemoteReader(httpClient, config.http().queryUrl(), false, Duration.ofSeconds(3));
+        QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
+        routes.add(queries::register);
+
+        Javalin http = HttpServer.start(config.http(), routes, new Health(streams, admin), meters);
+        started.push(http::stop);
+        LOG.info("coupon server ({}) serving on {}:{}", config.role(), config.http().host(), config.http().port());
+    }
+
+    private KafkaStreams startStream(String bootstrap, int replication, PrometheusMeterRegistry meters) {
+        KafkaStreams ks = new KafkaStreams(
+                ClaimTopology.build(TopologySettings.withRetention(config.streams().idempotencyRetention())),
+                StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication));
+        ks.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread died; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(ks);
+        metrics.bindTo(meters);
+        started.push(metrics);
+        // Leaving the group on close lets a restart take its partitions back at once instead of after the
+        // session timeout (45 s).
+        started.push(() -> ks.close(CloseOptions.groupMembershipOperation(
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
+        ks.start();
+        return ks;
+    }
+
+    private ClaimService startApi(String bootstrap, PrometheusMeterRegistry meters,
+                                  List<Consumer<RoutesConfig>> routes) throws Exception {
+        CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId());
+        started.push(publisher);
+        ClaimService claims = new ClaimService(publisher, new PendingReplies<ClaimOutcome>(config.http().maxInFlight()),
+                new UndecidedClaims(100_000), config.http().claimWait(), clock, meters);
+        TemplateService templates = new TemplateService(publisher, new PendingReplies<TemplateResult>(1_000),
+                TEMPLATE_WAIT, clock);
+        OutcomeListener listener = new OutcomeListener(bootstrap, claims::decided, templates::decided);
+        started.push(listener);
+        listener.start();
+        routes.add(new IngestRoutes(templates, claims, publisher, clock)::register);
+        return claims;
+    }
+
+    /** The stream of this process, or null in the API role. */
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", next, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.coupon.server;
+
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.config.HttpSettings;
+import io.coupon.contract.http.ApiException;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server: the modules' routes, operations endpoints, and the single place where failures become
+ * the contract's {@code {"error", "message"}} bodies. Anything unexpected is logged and answered 500, which is
+ * a bug to fix, never a way to answer bad input.
+ */
+final class HttpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private HttpServer() {
+    }
+
+    static Javalin start(HttpSettings http, List<Consumer<RoutesConfig>> modules, Health health,
+                         PrometheusMeterRegistry meters) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.host = http.host();
+            cfg.jetty.port = http.port();
+            cfg.http.maxRequestSize = http.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson(JsonSerdes.mapper(), false));
+            cfg.requestLogger.http((ctx, ms) -> record(meters, ctx, ms));
+
+            RoutesConfig routes = cfg.routes;
+            routes.before(ctx -> rejectOversizedBody(ctx, http.maxBodyBytes()));
+            modules.forEach(module -> module.accept(routes));
+            routes.get("/health", ctx -> answerHealth(ctx, health));
+            routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(meters.scrape()));
+
+            routes.exception(ApiException.class, HttpServer::answer);
+            routes.exception(CompletionException.class, (e, ctx) -> answerUnexpected(e.getCause(), ctx));
+            routes.exception(Exception.class, HttpServer::answerUnexpected);
+            routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    answer(new ApiException(404, "NOT_FOUND", "no such resource: " + ctx.path()), ctx);
+                }
+            });
+        }).start();
+    }
+
+    private static void rejectOversizedBody(Context ctx, int maxBytes) {
+        if (ctx.contentLength() > maxBytes) {
+            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "request bodies are limited to " + maxBytes + " bytes");
+        }
+    }
+
+    private static void answerHealth(Context ctx, Health health) {
+        String problem = health.problem();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", problem == null ? "UP" : "DOWN");
+        if (problem != null) {
+            body.put("reason", problem);
+        }
+        ctx.status(problem == null ? 200 : 503).json(body);
+    }
+
+    private static void answer(ApiException e, Context ctx) {
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).json(e.body());
+    }
+
+    private static void answerUnexpected(Throwable e, Context ctx) {
+        if (e instanceof ApiException api) {
+            answer(api, ctx);
+        } else if (e instanceof CompletionException && e.getCause() != null) {
+            answerUnexpected(e.getCause(), ctx);
+        } else if (e instanceof HttpResponseException http) {
+            String code = http.getStatus() == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + http.getStatus();
+            answer(new ApiException(http.getStatus(), code, http.getMessage()), ctx);
+        } else {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            answer(new ApiException(500, "INTERNAL", "unexpected server error"), ctx);
+        }
+    }
+
+    private static void record(PrometheusMeterRegistry meters, Context ctx, Float ms) {
+        String route;
+        try {
+            route = ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        Timer.builder("http.server.requests")
+                .description("HTTP requests answered, by route and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", String.valueOf(ctx.statusCode()))
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(Duration.ofNanos((long) (ms * 1_000_000)));
+    }
+}

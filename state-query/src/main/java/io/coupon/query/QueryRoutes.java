@@ -1,0 +1,108 @@
+package io.coupon.query;
+
+import io.coupon.contract.http.ApiException;
+import io.coupon.contract.http.ClaimAnswers;
+import io.coupon.contract.http.PathParams;
+import io.coupon.contract.http.TemplateView;
+import io.coupon.domain.CouponStatus;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.BiPredicate;
+
+/**
+ * The read side of the HTTP contract (templates, wallets, claim lookups), plus the internal endpoints other
+ * instances forward to when this one owns the key.
+ */
+public final class QueryRoutes {
+
+    private final StoreReader reader;
+    private final OwnerRoutedReader ownReader;
+    private final BiPredicate<Long, String> undecidedClaim;
+    private final Clock clock;
+
+    /**
+     * @param ownReader      null when this process runs no stream (the API role): it serves no internal reads
+     * @param undecidedClaim whether this instance accepted a claim that is not decided yet
+     */
+    public QueryRoutes(StoreReader reader, OwnerRoutedReader ownReader, BiPredicate<Long, String> undecidedClaim,
+                       Clock clock) {
+        this.reader = reader;
+        this.ownReader = ownReader;
+        this.undecidedClaim = undecidedClaim;
+        this.clock = clock;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/v1/templates/{templateId}", this::template);
+        routes.get("/v1/users/{userId}/coupons", this::wallet);
+        routes.get("/v1/templates/{templateId}/claims/{requestId}", this::claim);
+        if (ownReader != null) {
+            routes.get("/internal/v1/templates/{templateId}", ctx -> {
+                long id = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
+                ctx.future(() -> internal(ctx).template(id).thenAccept(t -> jsonOr404(ctx, t.orElse(null))));
+            });
+            routes.get("/internal/v1/wallets/{userId}", ctx -> {
+                long id = PathParams.positiveId("userId", ctx.pathParam("userId"));
+                ctx.future(() -> internal(ctx).wallet(id).thenAccept(ctx::json));
+            });
+            routes.get("/internal/v1/templates/{templateId}/claims/{requestId}", ctx -> {
+                long id = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
+                String requestId = ctx.pathParam("requestId");
+                ctx.future(() -> internal(ctx).claim(id, requestId).thenAccept(o -> jsonOr404(ctx, o.orElse(null))));
+            });
+        }
+    }
+
+    private void template(Context ctx) {
+        long id = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
+        ctx.future(() -> reader.template(id).thenAccept(snapshot -> ctx.json(snapshot
+                .map(s -> TemplateView.of(s.template(), s.stock(), clock.instant()))
+                .orElseThrow(() -> ApiException.notFound("UNKNOWN_TEMPLATE", "no template " + id)))));
+    }
+
+    private void wallet(Context ctx) {
+        long userId = PathParams.positiveId("userId", ctx.pathParam("userId"));
+        CouponStatus only = status(ctx.queryParam("status"));
+        ctx.future(() -> reader.wallet(userId)
+                .thenAccept(wallet -> ctx.json(new WalletView(userId, wallet.viewAt(clock.instant(), only)))));
+    }
+
+    private void claim(Context ctx) {
+        long templateId = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
+        String requestId = ctx.pathParam("requestId");
+        ctx.future(() -> reader.claim(templateId, requestId).thenAccept(outcome -> {
+            if (outcome.isPresent()) {
+                ctx.status(200).json(ClaimAnswers.body(outcome.get()));
+            } else if (undecidedClaim.test(templateId, requestId)) {
+                ctx.status(202).json(ClaimAnswers.pending(templateId, null, requestId));
+            } else {
+                throw ApiException.notFound("CLAIM_NOT_FOUND", "no claim " + requestId + " for template " + templateId);
+            }
+        }));
+    }
+
+    private StoreReader internal(Context ctx) {
+        return ctx.header(RemoteReader.FORWARDED_HEADER) != null ? ownReader.localOnly() : ownReader;
+    }
+
+    private static void jsonOr404(Context ctx, Object value) {
+        if (value == null) {
+            ctx.status(404).json(new ApiException(404, "NOT_FOUND", "not found").body());
+        } else {
+            ctx.json(value);
+        }
+    }
+
+    private static CouponStatus status(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return CouponStatus.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("status must be one of UNUSED, LOCKED, USED, EXPIRED");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.coupon.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.http.ApiException;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.Wallet;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Reads from another instance's internal endpoints, asynchronously and with a timeout. Used to reach the
+ * owner of a key, and by API-only processes to reach the stream instances.
+ */
+public final class RemoteReader implements StoreReader {
+
+    /** Marks a request that was already forwarded once: its receiver answers locally or not at all. */
+    public static final String FORWARDED_HEADER = "X-Coupon-Forwarded";
+
+    private static final ObjectMapper JSON = JsonSerdes.mapper();
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final boolean markForwarded;
+    private final Duration timeout;
+
+    public RemoteReader(HttpClient client, String baseUrl, boolean markForwarded, Duration timeout) {
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.markForwarded = markForwarded;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CompletableFuture<Optional<TemplateSnapshot>> template(long templateId) {
+        return get("/internal/v1/templates/" + templateId, TemplateSnapshot.class);
+    }
+
+    @Override
+    public CompletableFuture<Wallet> wallet(long userId) {
+        return get("/internal/v1/wallets/" + userId, Wallet.class).thenApply(w -> w.orElseGet(Wallet::empty));
+    }
+
+    @Override
+    public CompletableFuture<Optional<ClaimOutcome>> claim(long templateId, String requestId) {
+        String encoded = URLEncoder.encode(requestId, StandardCharsets.UTF_8).replace("+", "%20");
+        return get("/internal/v1/templates/" + templateId + "/claims/" + encoded, ClaimOutcome.class);
+    }
+
+    private <T> CompletableFuture<Optional<T>> get(String path, Class<T> type) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET();
+        if (markForwarded) {
+            request.header(FORWARDED_HEADER, "1");
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw new CompletionException(
+                                ApiException.unavailable("the instance that owns this key did not answer"));
+                    }
+                    return read(response, type);
+                });
+    }
+
+    private static <T> Optional<T> read(HttpResponse<byte[]> response, Class<T> type) {
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new CompletionException(
+                    ApiException.unavailable("the instance that owns this key cannot answer right now"));
+        }
+        try {
+            return Optional.of(JSON.readValue(response.body(), type));
+        } catch (IOException e) {
+            throw new CompletionException(ApiException.unavailable("unreadable answer from the owning instance"));
+        }
+    }
+}

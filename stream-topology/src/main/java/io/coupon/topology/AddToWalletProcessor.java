@@ -1,0 +1,44 @@
+package io.coupon.topology;
+
+import io.coupon.contract.Stores;
+import io.coupon.contract.message.ClaimGrant;
+import io.coupon.contract.message.CouponEvent;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.Wallet;
+import io.coupon.domain.WalletCoupon;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The user-keyed step: puts a granted coupon in its holder's wallet and only then answers the claim, so a
+ * client that got its 201 finds the coupon in the wallet. A grant delivered again (a client's retry) changes
+ * nothing and publishes no second event, but is answered again.
+ */
+final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Object> {
+
+    private ProcessorContext<Long, Object> context;
+    private KeyValueStore<Long, Wallet> wallets;
+
+    @Override
+    public void init(ProcessorContext<Long, Object> context) {
+        this.context = context;
+        wallets = context.getStateStore(Stores.WALLET_STORE);
+    }
+
+    @Override
+    public void process(Record<Long, ClaimGrant> record) {
+        ClaimOutcome outcome = record.value().outcome();
+        WalletCoupon coupon = record.value().coupon();
+        Wallet wallet = wallets.get(outcome.userId());
+        Wallet before = wallet == null ? Wallet.empty() : wallet;
+        if (before.find(coupon.couponId()).isEmpty()) {
+            wallets.put(outcome.userId(), before.add(coupon));
+            CouponEvent granted = new CouponEvent(CouponEvent.GRANTED, coupon.couponId(), outcome.userId(),
+                    coupon.templateId(), coupon.status(), 1, coupon.acquiredAt(), coupon.expiresAt(), null);
+            context.forward(record.withKey(outcome.userId()).withValue(granted), ClaimTopology.COUPON_EVENTS_SINK);
+        }
+        context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.CLAIM_RESULTS_SINK);
+    }
+}

@@ -1,0 +1,81 @@
+package io.coupon.topology;
+
+import static io.coupon.contract.Stores.BLOCKLIST_STORE;
+import static io.coupon.contract.Stores.CLAIM_COUNT_STORE;
+import static io.coupon.contract.Stores.IDEMPOTENCY_EXPIRY_STORE;
+import static io.coupon.contract.Stores.IDEMPOTENCY_STORE;
+import static io.coupon.contract.Stores.STOCK_STORE;
+import static io.coupon.contract.Stores.TEMPLATE_STORE;
+import static io.coupon.contract.Stores.WALLET_STORE;
+
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.Topics;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The claim pipeline, in the order a claim travels it:
+ * <ol>
+ *   <li>{@code claim-requests} (keyed by template) feeds {@code decide-claim}, which owns the template, its
+ *       stock, the per-user counts, the idempotency records and the blocklist, and decides in one step;</li>
+ *   <li>rejections go to {@code claim-results}; grants go to {@code claim-grants}, keyed by user;</li>
+ *   <li>{@code add-to-wallet} puts the coupon in the user's wallet, then publishes the outcome to
+ *       {@code claim-results} and the new coupon to {@code coupon-events}.</li>
+ * </ol>
+ * Template definitions ride the same partition as the claims, so every claim after a definition sees it.
+ */
+public final class ClaimTopology {
+
+    public static final String CLAIM_REQUESTS_SOURCE = "claim-requests-source";
+    public static final String DECIDE_CLAIM = "decide-claim";
+    public static final String CLAIM_GRANTS_SINK = "claim-grants-sink";
+    public static final String TEMPLATE_RESULTS_SINK = "template-results-sink";
+    public static final String COUPON_TEMPLATES_SINK = "coupon-templates-sink";
+    public static final String CLAIM_GRANTS_SOURCE = "claim-grants-source";
+    public static final String ADD_TO_WALLET = "add-to-wallet";
+    public static final String CLAIM_RESULTS_SINK = "claim-results-sink";
+    public static final String COUPON_EVENTS_SINK = "coupon-events-sink";
+
+    private ClaimTopology() {
+    }
+
+    public static Topology build(TopologySettings settings) {
+        Serde<Long> ids = Serdes.Long();
+        Topology topology = new Topology();
+
+        topology.addSource(CLAIM_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.claimCommand().deserializer(),
+                Topics.CLAIM_REQUESTS);
+        topology.addProcessor(DECIDE_CLAIM, () -> new DecideClaimProcessor(settings), CLAIM_REQUESTS_SOURCE);
+        topology.addStateStore(store(TEMPLATE_STORE, ids, JsonSerdes.template()), DECIDE_CLAIM);
+        topology.addStateStore(store(STOCK_STORE, ids, JsonSerdes.stock()), DECIDE_CLAIM);
+        topology.addStateStore(store(CLAIM_COUNT_STORE, Serdes.String(), Serdes.Integer()), DECIDE_CLAIM);
+        topology.addStateStore(store(IDEMPOTENCY_STORE, Serdes.String(), JsonSerdes.claimOutcome()), DECIDE_CLAIM);
+        topology.addStateStore(store(IDEMPOTENCY_EXPIRY_STORE, Serdes.String(), Serdes.String()), DECIDE_CLAIM);
+        topology.addStateStore(store(BLOCKLIST_STORE, ids, Serdes.Long()), DECIDE_CLAIM);
+        topology.addSink(CLAIM_GRANTS_SINK, Topics.CLAIM_GRANTS, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM);
+        topology.addSink(TEMPLATE_RESULTS_SINK, Topics.TEMPLATE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM);
+        topology.addSink(COUPON_TEMPLATES_SINK, Topics.COUPON_TEMPLATES, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM);
+
+        topology.addSource(CLAIM_GRANTS_SOURCE, ids.deserializer(), JsonSerdes.claimGrant().deserializer(),
+                Topics.CLAIM_GRANTS);
+        topology.addProcessor(ADD_TO_WALLET, AddToWalletProcessor::new, CLAIM_GRANTS_SOURCE);
+        topology.addStateStore(store(WALLET_STORE, ids, JsonSerdes.wallet()), ADD_TO_WALLET);
+        topology.addSink(COUPON_EVENTS_SINK, Topics.COUPON_EVENTS, ids.serializer(), JsonSerdes.serializer(),
+                ADD_TO_WALLET);
+
+        topology.addSink(CLAIM_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM, ADD_TO_WALLET);
+        return topology;
+    }
+
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values);
+    }
+}

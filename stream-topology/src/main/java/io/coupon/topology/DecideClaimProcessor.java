@@ -1,0 +1,132 @@
+package io.coupon.topology;
+
+import io.coupon.contract.Keys;
+import io.coupon.contract.Stores;
+import io.coupon.contract.message.BlockUser;
+import io.coupon.contract.message.Claim;
+import io.coupon.contract.message.ClaimCommand;
+import io.coupon.contract.message.ClaimGrant;
+import io.coupon.contract.message.DefineTemplate;
+import io.coupon.contract.message.TemplateResult;
+import io.coupon.contract.message.UnblockUser;
+import io.coupon.domain.ClaimDecider;
+import io.coupon.domain.ClaimDecision;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.ClaimRequest;
+import io.coupon.domain.ClaimState;
+import io.coupon.domain.Stock;
+import io.coupon.domain.Template;
+import io.coupon.domain.WalletCoupon;
+import java.time.Instant;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The template-keyed decider: reads the stores, lets {@link ClaimDecider} decide, writes what changed and
+ * routes the outcome. One task owns each partition, so these reads and writes are one atomic step, and
+ * exactly-once makes the step happen once however often it is retried.
+ */
+final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, Object> {
+
+    private final TopologySettings settings;
+    private ProcessorContext<Long, Object> context;
+    private KeyValueStore<Long, Template> templates;
+    private KeyValueStore<Long, Stock> stock;
+    private KeyValueStore<String, Integer> claimCounts;
+    private KeyValueStore<String, ClaimOutcome> outcomes;
+    private KeyValueStore<String, String> outcomeExpiry;
+    private KeyValueStore<Long, Long> blocklist;
+
+    DecideClaimProcessor(TopologySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<Long, Object> context) {
+        this.context = context;
+        templates = context.getStateStore(Stores.TEMPLATE_STORE);
+        stock = context.getStateStore(Stores.STOCK_STORE);
+        claimCounts = context.getStateStore(Stores.CLAIM_COUNT_STORE);
+        outcomes = context.getStateStore(Stores.IDEMPOTENCY_STORE);
+        outcomeExpiry = context.getStateStore(Stores.IDEMPOTENCY_EXPIRY_STORE);
+        blocklist = context.getStateStore(Stores.BLOCKLIST_STORE);
+        context.schedule(settings.housekeepingInterval(), PunctuationType.WALL_CLOCK_TIME,
+                now -> forgetOutcomesDecidedBefore(Instant.ofEpochMilli(now).minus(settings.idempotencyRetention())));
+    }
+
+    @Override
+    public void process(Record<Long, ClaimCommand> record) {
+        ClaimCommand command = record.value();
+        if (command instanceof Claim claim) {
+            decide(record, claim.toRequest());
+        } else if (command instanceof DefineTemplate define) {
+            define(record, define);
+        } else if (command instanceof BlockUser block) {
+            blocklist.put(block.userId(), block.at().toEpochMilli());
+        } else if (command instanceof UnblockUser unblock) {
+            blocklist.delete(unblock.userId());
+        }
+    }
+
+    private void decide(Record<Long, ClaimCommand> record, ClaimRequest request) {
+        String requestKey = Keys.templateRequest(request.templateId(), request.requestId());
+        String countKey = Keys.templateUser(request.templateId(), request.userId());
+        Template template = templates.get(request.templateId());
+        Integer held = claimCounts.get(countKey);
+        ClaimState state = new ClaimState(template, template == null ? null : stock.get(template.id()),
+                held == null ? 0 : held, blocklist.get(request.userId()) != null, outcomes.get(requestKey));
+
+        ClaimDecision decision = ClaimDecider.decide(state, request);
+
+        ClaimOutcome outcome = decision.outcome();
+        if (decision.fresh()) {
+            outcomes.put(requestKey, outcome);
+            outcomeExpiry.put(Keys.expiryIndex(outcome.decidedAt(), requestKey), requestKey);
+        }
+        if (decision.freshGrant()) {
+            stock.put(template.id(), decision.stockAfter());
+            claimCounts.put(countKey, decision.userClaimsAfter());
+        }
+        if (outcome.status().granted()) {
+            // A replayed grant goes the same way as the first, so its answer never overtakes the wallet write.
+            ClaimGrant grant = new ClaimGrant(outcome, WalletCoupon.granted(template, outcome));
+            context.forward(record.withKey(outcome.userId()).withValue(grant), ClaimTopology.CLAIM_GRANTS_SINK);
+        } else {
+            context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.CLAIM_RESULTS_SINK);
+        }
+    }
+
+    private void define(Record<Long, ClaimCommand> record, DefineTemplate define) {
+        Template requested = define.template();
+        Template existing = templates.get(requested.id());
+        TemplateResult result;
+        if (existing == null) {
+            Stock initial = Stock.of(requested);
+            templates.put(requested.id(), requested);
+            stock.put(requested.id(), initial);
+            context.forward(record.withKey(requested.id()).withValue(requested), ClaimTopology.COUPON_TEMPLATES_SINK);
+            result = new TemplateResult(define.requestId(), TemplateResult.Status.CREATED, requested, initial);
+        } else {
+            result = new TemplateResult(define.requestId(), TemplateResult.Status.ALREADY_EXISTS, existing,
+                    stock.get(existing.id()));
+        }
+        context.forward(record.withKey(requested.id()).withValue(result), ClaimTopology.TEMPLATE_RESULTS_SINK);
+    }
+
+    /** Walks the time-ordered index from its start, so only what actually expired is touched. */
+    private void forgetOutcomesDecidedBefore(Instant cutoff) {
+        try (KeyValueIterator<String, String> expired = outcomeExpiry.range(null, Keys.expiryIndexBound(cutoff))) {
+            while (expired.hasNext()) {
+                KeyValue<String, String> entry = expired.next();
+                outcomes.delete(entry.value);
+                outcomeExpiry.delete(entry.key);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,42 @@
+package io.coupon.topology;
+
+import io.coupon.contract.Topics;
+import io.coupon.contract.config.StreamsSettings;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/** The one place Kafka Streams is configured. */
+public final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    /**
+     * @param applicationServer host:port other instances use to forward interactive queries here
+     * @param replicationFactor of the changelog and repartition topics: follows the cluster
+     */
+    public static Properties of(StreamsSettings streams, String bootstrapServers, String applicationServer,
+                                int replicationFactor) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streams.threads());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        // Every internal name is ours: a generated one would change when the topology changes.
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // A record we cannot read is logged and skipped rather than stopping every claim behind it.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
+        return p;
+    }
+}
