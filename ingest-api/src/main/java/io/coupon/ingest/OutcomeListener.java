@@ -45,6 +45,8 @@ public final class OutcomeListener implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "coupon-api-outcomes");
+        // Outcomes are waited for: don't let the broker hold a fetch for its default half second.
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.onClaim = onClaim;
         this.onTemplate = onTemplate;

@@ -39,6 +39,6 @@ final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Ob
                     coupon.templateId(), coupon.status(), 1, coupon.acquiredAt(), coupon.expiresAt(), null);
             context.forward(record.withKey(outcome.userId()).withValue(granted), ClaimTopology.COUPON_EVENTS_SINK);
         }
-        context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.CLAIM_RESULTS_SINK);
+        context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.GRANTED_RESULTS_SINK);
     }
 }

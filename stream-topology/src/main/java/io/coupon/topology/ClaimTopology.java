@@ -27,17 +27,20 @@ import org.apache.kafka.streams.state.Stores;
  *       {@code claim-results} and the new coupon to {@code coupon-events}.</li>
  * </ol>
  * Template definitions ride the same partition as the claims, so every claim after a definition sees it.
+ * The two steps are separate sub-topologies (each writes {@code claim-results} through its own sink), so a
+ * task reads one input partition and never waits to align the timestamps of two.
  */
 public final class ClaimTopology {
 
     public static final String CLAIM_REQUESTS_SOURCE = "claim-requests-source";
     public static final String DECIDE_CLAIM = "decide-claim";
+    public static final String CLAIM_RESULTS_SINK = "claim-results-sink";
     public static final String CLAIM_GRANTS_SINK = "claim-grants-sink";
     public static final String TEMPLATE_RESULTS_SINK = "template-results-sink";
     public static final String COUPON_TEMPLATES_SINK = "coupon-templates-sink";
     public static final String CLAIM_GRANTS_SOURCE = "claim-grants-source";
     public static final String ADD_TO_WALLET = "add-to-wallet";
-    public static final String CLAIM_RESULTS_SINK = "claim-results-sink";
+    public static final String GRANTED_RESULTS_SINK = "granted-results-sink";
     public static final String COUPON_EVENTS_SINK = "coupon-events-sink";
 
     private ClaimTopology() {
@@ -56,6 +59,8 @@ public final class ClaimTopology {
         topology.addStateStore(store(IDEMPOTENCY_STORE, Serdes.String(), JsonSerdes.claimOutcome()), DECIDE_CLAIM);
         topology.addStateStore(store(IDEMPOTENCY_EXPIRY_STORE, Serdes.String(), Serdes.String()), DECIDE_CLAIM);
         topology.addStateStore(store(BLOCKLIST_STORE, ids, Serdes.Long()), DECIDE_CLAIM);
+        topology.addSink(CLAIM_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM);
         topology.addSink(CLAIM_GRANTS_SINK, Topics.CLAIM_GRANTS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
         topology.addSink(TEMPLATE_RESULTS_SINK, Topics.TEMPLATE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
@@ -67,11 +72,10 @@ public final class ClaimTopology {
                 Topics.CLAIM_GRANTS);
         topology.addProcessor(ADD_TO_WALLET, AddToWalletProcessor::new, CLAIM_GRANTS_SOURCE);
         topology.addStateStore(store(WALLET_STORE, ids, JsonSerdes.wallet()), ADD_TO_WALLET);
+        topology.addSink(GRANTED_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
+                ADD_TO_WALLET);
         topology.addSink(COUPON_EVENTS_SINK, Topics.COUPON_EVENTS, ids.serializer(), JsonSerdes.serializer(),
                 ADD_TO_WALLET);
-
-        topology.addSink(CLAIM_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM, ADD_TO_WALLET);
         return topology;
     }
 

@@ -1,0 +1,181 @@
+package io.coupon.topology;
+
+import static io.coupon.topology.TemplateBuilder.aTemplate;
+import static io.coupon.topology.TopologyFixture.END;
+import static io.coupon.topology.TopologyFixture.OPEN;
+import static io.coupon.topology.TopologyFixture.RETENTION;
+import static io.coupon.topology.TopologyFixture.SETTINGS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.ClaimStatus;
+import io.coupon.domain.Stock;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The driver's wall clock starts at {@link TopologyFixture#OPEN}, the instant the first claims are made. */
+class IdempotencyRulesTest {
+
+    @TempDir
+    Path stateDir;
+    private TopologyFixture topology;
+
+    @BeforeEach
+    void start() {
+        topology = new TopologyFixture(stateDir, OPEN);
+        topology.define(aTemplate(42).totalCount(10).perUserLimit(2).build());
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    @Test
+    void replaysFirstOutcomeForSameIdempotencyKey() {
+        ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
+
+        ClaimOutcome retry = topology.claim(42, 1001, "key-1", OPEN.plusSeconds(3));
+
+        assertEquals(ClaimStatus.GRANTED, first.status());
+        assertEquals(first, retry);
+    }
+
+    @Test
+    void replayTakesStockOnlyOnce() {
+        topology.claim(42, 1001, "key-1");
+
+        topology.claim(42, 1001, "key-1");
+        topology.claim(42, 1001, "key-1");
+
+        assertEquals(new Stock(10, 1), topology.stock(42));
+        assertEquals(1, topology.claimCount(42, 1001));
+    }
+
+    @Test
+    void replayPublishesNoSecondCouponEvent() {
+        topology.claim(42, 1001, "key-1");
+        topology.couponEvents();
+
+        topology.claim(42, 1001, "key-1");
+
+        assertEquals(List.of(), topology.couponEvents());
+    }
+
+    @Test
+    void replayAddsNoSecondCouponToTheWallet() {
+        topology.claim(42, 1001, "key-1");
+
+        topology.claim(42, 1001, "key-1");
+
+        assertEquals(1, topology.wallet(1001).coupons().size());
+    }
+
+    @Test
+    void replaysFirstRejectionToo() {
+        topology.block(1001);
+        ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
+        topology.unblock(1001);
+
+        ClaimOutcome retry = topology.claim(42, 1001, "key-1", OPEN.plusSeconds(3));
+
+        assertEquals(ClaimStatus.BLOCKED, first.status());
+        assertEquals(first, retry);
+    }
+
+    @Test
+    void replaysGrantEvenAfterTheWindowClosed() {
+        ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
+
+        assertEquals(first, topology.claim(42, 1001, "key-1", END.plusSeconds(60)));
+    }
+
+    @Test
+    void sameKeyFromAnotherUserIsKeyReused() {
+        topology.claim(42, 1001, "key-1", OPEN);
+
+        ClaimOutcome other = topology.claim(42, 1002, "key-1", OPEN.plusSeconds(1));
+
+        assertEquals(new ClaimOutcome("key-1", 42, 1002, ClaimStatus.KEY_REUSED, null, null, OPEN.plusSeconds(1)),
+                other);
+    }
+
+    @Test
+    void keyReusedTakesNothingAndLeavesTheFirstOutcomeInPlace() {
+        ClaimOutcome first = topology.claim(42, 1001, "key-1");
+
+        topology.claim(42, 1002, "key-1");
+
+        assertEquals(new Stock(10, 1), topology.stock(42));
+        assertNull(topology.wallet(1002));
+        assertEquals(first, topology.claim(42, 1001, "key-1"));
+    }
+
+    @Test
+    void sameKeyOnAnotherTemplateIsAnotherRequest() {
+        topology.define(aTemplate(43).totalCount(10).build());
+        topology.claim(42, 1001, "key-1");
+
+        ClaimOutcome onOther = topology.claim(43, 1002, "key-1");
+
+        assertEquals(ClaimStatus.GRANTED, onOther.status());
+        assertEquals("43-1", onOther.couponId());
+    }
+
+    @Test
+    void remembersKeyUntilRetentionHasPassed() {
+        ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
+
+        topology.advanceWallClockTime(RETENTION.minus(SETTINGS.housekeepingInterval().multipliedBy(2)));
+
+        assertEquals(first, topology.claim(42, 1001, "key-1", OPEN));
+    }
+
+    @Test
+    void retryAfterRetentionIsDecidedAfreshNotReplayed() {
+        ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
+
+        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
+        ClaimOutcome afresh = topology.claim(42, 1001, "key-1", OPEN.plus(RETENTION).plusSeconds(60));
+
+        assertEquals("42-1", first.couponId());
+        assertEquals(ClaimStatus.ENDED, afresh.status());
+    }
+
+    @Test
+    void forgottenKeyGrantsAgainWithinLimit() {
+        topology.claim(42, 1001, "key-1", OPEN);
+
+        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
+        ClaimOutcome afresh = topology.claim(42, 1001, "key-1", OPEN);
+
+        assertEquals(ClaimStatus.GRANTED, afresh.status());
+        assertEquals("42-2", afresh.couponId());
+        assertEquals(new Stock(10, 2), topology.stock(42));
+    }
+
+    @Test
+    void forgottenKeyMayBeUsedByAnotherUser() {
+        topology.claim(42, 1001, "key-1", OPEN);
+
+        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
+
+        assertEquals(ClaimStatus.GRANTED, topology.claim(42, 1002, "key-1", OPEN).status());
+    }
+
+    @Test
+    void housekeepingForgetsOnlyWhatExpired() {
+        topology.claim(42, 1001, "old", OPEN);
+        ClaimOutcome recent = topology.claim(42, 1002, "recent", OPEN.plus(RETENTION.dividedBy(2)));
+
+        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
+
+        assertEquals(recent, topology.claim(42, 1002, "recent", OPEN));
+        assertEquals(ClaimStatus.GRANTED, topology.claim(42, 1003, "old", OPEN).status());
+    }
+}

@@ -1,0 +1,200 @@
+package io.coupon.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.Keys;
+import io.coupon.contract.Stores;
+import io.coupon.contract.Topics;
+import io.coupon.contract.message.BlockUser;
+import io.coupon.contract.message.Claim;
+import io.coupon.contract.message.ClaimCommand;
+import io.coupon.contract.message.CouponEvent;
+import io.coupon.contract.message.DefineTemplate;
+import io.coupon.contract.message.TemplateResult;
+import io.coupon.contract.message.UnblockUser;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.Stock;
+import io.coupon.domain.Template;
+import io.coupon.domain.Wallet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The real topology in a {@link TopologyTestDriver}, with the real serdes and topic names, and helpers that
+ * speak in commands and outcomes. Every helper that sends a command returns once the driver has processed
+ * it completely, including the hop through {@code claim-grants}.
+ */
+final class TopologyFixture implements AutoCloseable {
+
+    static final Duration RETENTION = Duration.ofHours(24);
+    static final TopologySettings SETTINGS = TopologySettings.withRetention(RETENTION);
+
+    static final Instant START = Instant.parse("2026-11-11T00:00:00Z");
+    static final Instant END = Instant.parse("2026-11-12T00:00:00Z");
+    /** A moment inside every default template's window. */
+    static final Instant OPEN = START.plus(Duration.ofHours(1));
+    /** When templates are defined: before they start, as an operator would. */
+    static final Instant DEFINED_AT = START.minus(Duration.ofDays(1));
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<Long, ClaimCommand> claimRequests;
+    private final TestOutputTopic<Long, ClaimOutcome> claimResults;
+    private final TestOutputTopic<Long, TemplateResult> templateResults;
+    private final TestOutputTopic<Long, CouponEvent> couponEvents;
+    private final TestOutputTopic<Long, Template> couponTemplates;
+
+    /** A driver whose wall clock starts at {@link #OPEN}, so housekeeping is judged against the claims' times. */
+    TopologyFixture(Path stateDir) {
+        this(stateDir, OPEN);
+    }
+
+    TopologyFixture(Path stateDir, Instant wallClock) {
+        this(properties(stateDir), wallClock);
+    }
+
+    TopologyFixture(Properties properties, Instant wallClock) {
+        driver = new TopologyTestDriver(ClaimTopology.build(SETTINGS), properties, wallClock);
+        claimRequests = driver.createInputTopic(Topics.CLAIM_REQUESTS, Serdes.Long().serializer(),
+                JsonSerdes.claimCommand().serializer());
+        claimResults = driver.createOutputTopic(Topics.CLAIM_RESULTS, Serdes.Long().deserializer(),
+                JsonSerdes.claimOutcome().deserializer());
+        templateResults = driver.createOutputTopic(Topics.TEMPLATE_RESULTS, Serdes.Long().deserializer(),
+                JsonSerdes.templateResult().deserializer());
+        couponEvents = driver.createOutputTopic(Topics.COUPON_EVENTS, Serdes.Long().deserializer(),
+                JsonSerdes.couponEvent().deserializer());
+        couponTemplates = driver.createOutputTopic(Topics.COUPON_TEMPLATES, Serdes.Long().deserializer(),
+                JsonSerdes.template().deserializer());
+    }
+
+    static Properties properties(Path stateDir) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test-" + UUID.randomUUID());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return p;
+    }
+
+    // --- commands
+
+    /** Defines a template and returns its single answer on {@code template-results}. */
+    TemplateResult define(Template template) {
+        return define("define-" + template.id(), template);
+    }
+
+    TemplateResult define(String requestId, Template template) {
+        send(template.id(), new DefineTemplate(requestId, template), DEFINED_AT);
+        TestRecord<Long, TemplateResult> result = single(templateResults.readRecordsToList(), "template-results");
+        assertEquals(template.id(), result.key(), "template-results is keyed by template id");
+        return result.value();
+    }
+
+    /** A claim at {@link #OPEN}. */
+    ClaimOutcome claim(long templateId, long userId, String requestId) {
+        return claim(templateId, userId, requestId, OPEN);
+    }
+
+    /** A claim accepted at {@code requestedAt}, piped with that record timestamp; returns its single answer. */
+    ClaimOutcome claim(long templateId, long userId, String requestId, Instant requestedAt) {
+        return claim(new Claim(requestId, templateId, userId, requestedAt), requestedAt);
+    }
+
+    /** A claim piped with a record timestamp of its own, to tell {@code requestedAt} from arrival. */
+    ClaimOutcome claim(Claim claim, Instant recordTimestamp) {
+        send(claim.templateId(), claim, recordTimestamp);
+        TestRecord<Long, ClaimOutcome> result = single(claimResults.readRecordsToList(), "claim-results");
+        assertEquals(claim.templateId(), result.key(), "claim-results is keyed by template id");
+        return result.value();
+    }
+
+    /** The API broadcasts a block to every partition; the driver has one. */
+    void block(long userId) {
+        send(userId, new BlockUser(userId, OPEN), OPEN);
+    }
+
+    void unblock(long userId) {
+        send(userId, new UnblockUser(userId, OPEN), OPEN);
+    }
+
+    void send(Long key, ClaimCommand command, Instant timestamp) {
+        claimRequests.pipeInput(key, command, timestamp);
+    }
+
+    void advanceWallClockTime(Duration advance) {
+        driver.advanceWallClockTime(advance);
+    }
+
+    // --- what the topology published
+
+    /** Drains {@code coupon-events}. */
+    List<KeyValue<Long, CouponEvent>> couponEvents() {
+        return couponEvents.readKeyValuesToList();
+    }
+
+    /** Drains {@code coupon-templates}. */
+    List<KeyValue<Long, Template>> publishedTemplates() {
+        return couponTemplates.readKeyValuesToList();
+    }
+
+    /** Drains {@code claim-results}; empty unless a command was sent with {@link #send}. */
+    List<ClaimOutcome> claimResults() {
+        return claimResults.readValuesToList();
+    }
+
+    /** Drains {@code template-results}; empty unless a command was sent with {@link #send}. */
+    List<TemplateResult> templateResults() {
+        return templateResults.readValuesToList();
+    }
+
+    // --- state
+
+    Stock stock(long templateId) {
+        KeyValueStore<Long, Stock> store = driver.getKeyValueStore(Stores.STOCK_STORE);
+        return store.get(templateId);
+    }
+
+    Template storedTemplate(long templateId) {
+        KeyValueStore<Long, Template> store = driver.getKeyValueStore(Stores.TEMPLATE_STORE);
+        return store.get(templateId);
+    }
+
+    /** How many coupons of the template the user holds, as the decider counts them (0 when never counted). */
+    int claimCount(long templateId, long userId) {
+        KeyValueStore<String, Integer> store = driver.getKeyValueStore(Stores.CLAIM_COUNT_STORE);
+        Integer count = store.get(Keys.templateUser(templateId, userId));
+        return count == null ? 0 : count;
+    }
+
+    /** The user's wallet, or null if the user never got a coupon. */
+    Wallet wallet(long userId) {
+        KeyValueStore<Long, Wallet> store = driver.getKeyValueStore(Stores.WALLET_STORE);
+        return store.get(userId);
+    }
+
+    TopologyTestDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    private static <T> T single(List<T> records, String topic) {
+        assertEquals(1, records.size(), "expected exactly one record on " + topic + ", got " + records);
+        return records.get(0);
+    }
+}
