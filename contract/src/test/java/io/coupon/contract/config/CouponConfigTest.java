@@ -1,0 +1,68 @@
+package io.coupon.contract.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CouponConfigTest {
+
+    @Test
+    void defaultsToAnEmbeddedBrokerUnderTheLocalDataFolder() {
+        CouponConfig config = CouponConfig.fromEnv(Map.of());
+        assertTrue(config.kafka().embedded());
+        assertEquals(Path.of("data").toAbsolutePath().normalize(), config.kafka().dataDir());
+        assertEquals(7070, config.http().port());
+        assertEquals(12, config.kafka().partitions());
+        assertNull(config.kafka().replicationFactor());
+        assertEquals(Role.ALL, config.role());
+        assertEquals(Duration.ofSeconds(2), config.http().claimWait());
+    }
+
+    @Test
+    void usesTheGivenClusterWhenBootstrapServersAreSet() {
+        CouponConfig config = CouponConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"));
+        assertEquals("k1:9092,k2:9092", config.kafka().bootstrapServers());
+        assertTrue(!config.kafka().embedded());
+    }
+
+    @Test
+    void namesTheVariableOfABadValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CouponConfig.fromEnv(Map.of("COUPON_PARTITIONS", "many")));
+        assertTrue(e.getMessage().startsWith("COUPON_PARTITIONS"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnOutOfRangePort() {
+        assertThrows(IllegalArgumentException.class, () -> CouponConfig.fromEnv(Map.of("COUPON_HTTP_PORT", "70000")));
+    }
+
+    @Test
+    void readsDurationsInShortAndIsoForms() {
+        assertEquals(Duration.ofMillis(250), CouponConfig.parseDuration("250ms"));
+        assertEquals(Duration.ofMinutes(15), CouponConfig.parseDuration("15m"));
+        assertEquals(Duration.ofHours(24), CouponConfig.parseDuration("24h"));
+        assertEquals(Duration.ofSeconds(2), CouponConfig.parseDuration("PT2S"));
+        assertThrows(IllegalArgumentException.class, () -> CouponConfig.parseDuration("soon"));
+    }
+
+    @Test
+    void requiresAQueryUrlForTheApiRole() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CouponConfig.fromEnv(Map.of("COUPON_ROLE", "api")));
+        assertTrue(e.getMessage().contains("COUPON_QUERY_URL"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownRole() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CouponConfig.fromEnv(Map.of("COUPON_ROLE", "everything")));
+        assertTrue(e.getMessage().startsWith("COUPON_ROLE"), e.getMessage());
+    }
+}

@@ -1,0 +1,69 @@
+package io.coupon.server;
+
+import io.coupon.contract.config.CouponConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One real KRaft broker and one coupon server for the whole integration-test run: broker start-up is the
+ * slow part, so it happens once. Tests isolate themselves by using fresh template and user ids.
+ */
+final class TestCluster {
+
+    private static EmbeddedKafkaBroker broker;
+    private static CouponServer server;
+    private static Api api;
+
+    private TestCluster() {
+    }
+
+    /** The shared server's API, started on first use. */
+    static synchronized Api api() {
+        if (api == null) {
+            try {
+                broker = new EmbeddedKafkaBroker(Files.createTempDirectory("coupon-it-kafka"), FreePorts.next(),
+                        FreePorts.next()).start();
+                Map<String, String> env = serverEnv(Files.createTempDirectory("coupon-it-data"));
+                env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+                int port = Integer.parseInt(env.get("COUPON_HTTP_PORT"));
+                server = new CouponServer(CouponConfig.fromEnv(env), Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)))
+                        .start();
+                api = new Api("http://127.0.0.1:" + port);
+                api.awaitHealthy();
+                Runtime.getRuntime().addShutdownHook(new Thread(TestCluster::stop));
+            } catch (Exception e) {
+                stop();
+                throw new IllegalStateException("could not start the shared test cluster", e);
+            }
+        }
+        return api;
+    }
+
+    /** The environment of a test server: small partition counts, its own data folder, free ports. */
+    static Map<String, String> serverEnv(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("COUPON_HTTP_HOST", "127.0.0.1");
+        env.put("COUPON_HTTP_PORT", String.valueOf(FreePorts.next()));
+        env.put("COUPON_DATA_DIR", dataDir.toString());
+        env.put("COUPON_PARTITIONS", "3");
+        env.put("COUPON_APPLICATION_ID", "coupon-it-" + UUID.randomUUID());
+        env.put("COUPON_INSTANCE_ID", "it-" + UUID.randomUUID());
+        return env;
+    }
+
+    private static synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+}
