@@ -151,6 +151,10 @@ public final class CouponServer implements AutoCloseable {
         return claims;
     }
 
+    public int httpPort() {
+        return config.http().port();
+    }
+
     /** The stream of this process, or null in the API role. */
     public KafkaStreams streams() {
         return streams;
