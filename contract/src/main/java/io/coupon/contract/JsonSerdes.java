@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.coupon.contract.message.BlocklistEntry;
 import io.coupon.contract.message.ClaimCommand;
 import io.coupon.contract.message.ClaimGrant;
 import io.coupon.contract.message.CouponEvent;
+import io.coupon.contract.message.RedemptionCommand;
+import io.coupon.contract.message.RedemptionResult;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.Order;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
 import io.coupon.domain.Wallet;
@@ -44,6 +48,8 @@ public final class JsonSerdes {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                // 20.00 stays 20.00 when a value passes through a tree (views that add fields to a record)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
     }
 
@@ -112,6 +118,18 @@ public final class JsonSerdes {
 
     public static Serde<Wallet> wallet() {
         return of(Wallet.class);
+    }
+
+    public static Serde<RedemptionCommand> redemptionCommand() {
+        return of(RedemptionCommand.class);
+    }
+
+    public static Serde<RedemptionResult> redemptionResult() {
+        return of(RedemptionResult.class);
+    }
+
+    public static Serde<Order> order() {
+        return of(Order.class);
     }
 
     public static Serde<BlocklistEntry> blocklistEntry() {

@@ -16,6 +16,28 @@ public final class Keys {
         return templateId + ":" + requestId;
     }
 
+    public static String userOrder(long userId, String orderId) {
+        return userId + ":" + orderId;
+    }
+
+    /** The timer that releases an order's lock: {@code L|user|order}. */
+    public static String lockTimer(long userId, String orderId) {
+        return "L|" + userId + "|" + orderId;
+    }
+
+    /** The timer that expires a coupon: {@code E|user|coupon}. */
+    public static String expiryTimer(long userId, String couponId) {
+        return "E|" + userId + "|" + couponId;
+    }
+
+    /** A timer read back from its index key: what kind, whose, and which order or coupon. */
+    public record Timer(boolean lock, long userId, String id) {
+        public static Timer parse(String indexKey) {
+            String[] parts = indexKey.split("\\|", 4);
+            return new Timer(parts[1].equals("L"), Long.parseLong(parts[2]), parts[3]);
+        }
+    }
+
     /** Zero-padded millis first, so the store's byte order is time order and a range scan finds what expired. */
     public static String expiryIndex(Instant at, String key) {
         return String.format("%013d|%s", Math.max(0, at.toEpochMilli()), key);

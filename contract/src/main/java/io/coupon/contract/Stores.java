@@ -21,6 +21,14 @@ public final class Stores {
     /** User id → {@link io.coupon.domain.Wallet}, in the user's partition of claim-grants. */
     public static final String WALLET_STORE = "wallet-store";
 
+    /** {@link Keys#userOrder} → {@link io.coupon.domain.Order}, next to the user's wallet. */
+    public static final String ORDER_STORE = "order-store";
+    /**
+     * {@link Keys#expiryIndex} → nothing: the wallet's timers in time order, lock timeouts
+     * ({@link Keys#lockTimer}) and coupon expiries ({@link Keys#expiryTimer}).
+     */
+    public static final String EXPIRY_INDEX_STORE = "expiry-index-store";
+
     private Stores() {
     }
 }

@@ -23,6 +23,10 @@ public final class Topics {
     /** Blocked users, keyed by user id; an unblock is a tombstone. Compacted: the source of truth. */
     public static final String USER_BLOCKLIST = "user-blocklist";
 
+    /** Try / Confirm / Cancel commands, keyed by user id: decided where the user's wallet lives. */
+    public static final String REDEMPTION_REQUESTS = "redemption-requests";
+    /** The answer to every redemption command, keyed by user id. */
+    public static final String REDEMPTION_RESULTS = "redemption-results";
     /** Records the topology could not read, with the reason in headers (Kafka Streams' dead-letter queue). */
     public static final String DEAD_LETTERS = "coupon-dead-letters";
 
@@ -35,6 +39,8 @@ public final class Topics {
             new Spec(CLAIM_RESULTS, false),
             new Spec(TEMPLATE_RESULTS, false),
             new Spec(COUPON_EVENTS, false),
+            new Spec(REDEMPTION_REQUESTS, false),
+            new Spec(REDEMPTION_RESULTS, false),
             new Spec(COUPON_TEMPLATES, true),
             new Spec(USER_BLOCKLIST, true),
             new Spec(DEAD_LETTERS, false));

@@ -30,11 +30,18 @@ public record Wallet(List<WalletCoupon> coupons) {
         return new Wallet(next);
     }
 
-    /** The coupons as seen at {@code now}, with expiry applied, optionally only those in one status. */
+    /** The same wallet with {@code coupon} in place of the one with its id. */
+    public Wallet replace(WalletCoupon coupon) {
+        List<WalletCoupon> next = new ArrayList<>(coupons);
+        next.replaceAll(c -> c.couponId().equals(coupon.couponId()) ? coupon : c);
+        return new Wallet(next);
+    }
+
+    /** The coupons as seen at {@code now} (expiry and lapsed locks applied), optionally only one status. */
     public List<WalletCoupon> viewAt(Instant now, CouponStatus onlyStatus) {
         List<WalletCoupon> view = new ArrayList<>();
         for (WalletCoupon c : coupons) {
-            WalletCoupon seen = c.withStatus(c.statusAt(now));
+            WalletCoupon seen = c.seenAt(now);
             if (onlyStatus == null || seen.status() == onlyStatus) {
                 view.add(seen);
             }

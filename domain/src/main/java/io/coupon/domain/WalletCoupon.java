@@ -4,8 +4,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One coupon as its holder sees it. The template's terms are copied in at grant time, so a wallet answers
+ * One coupon as its holder sees it, and its lifecycle:
+ * <pre>
+ *   UNUSED ──lock──▶ LOCKED ──use──▶ USED
+ *     ▲                 │
+ *     └──── unlock ─────┘            (cancel, or the lock timed out)
+ *   UNUSED, LOCKED ──expire──▶ EXPIRED
+ * </pre>
+ * Nothing leaves USED or EXPIRED. A transition the lifecycle does not allow throws: deciders check first, so
+ * reaching one is a bug, not an outcome. The template's terms are copied in at grant time, so a wallet answers
  * "what is this worth" without a join against the template's partition.
+ *
+ * @param orderId     the order holding or having used the coupon; null while UNUSED
+ * @param lockedUntil set only while LOCKED
+ * @param version     1 when granted, +1 with every transition: consumers of coupon-events drop older versions
  */
 public record WalletCoupon(
         String couponId,
@@ -18,22 +30,77 @@ public record WalletCoupon(
         Instant acquiredAt,
         Instant expiresAt,
         String orderId,
-        Instant usedAt) {
+        Instant usedAt,
+        Instant lockedUntil,
+        long version) {
 
     public static WalletCoupon granted(Template template, ClaimOutcome outcome) {
         return new WalletCoupon(outcome.couponId(), template.id(), template.type(), template.discount(),
                 template.threshold(), template.maxDiscount(), CouponStatus.UNUSED, outcome.decidedAt(),
-                outcome.expiresAt(), null, null);
+                outcome.expiresAt(), null, null, null, 1);
     }
 
-    /** The stored status, except that an unused or locked coupon shows EXPIRED from {@code expiresAt} on. */
+    public CouponTerms terms() {
+        return new CouponTerms(type, discount, threshold, maxDiscount);
+    }
+
+    public boolean expiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * The coupon as it is at {@code now}: an unused or locked coupon shows EXPIRED from {@code expiresAt} on, and
+     * a lock past its {@code lockedUntil} shows as released, even before the timers have written either.
+     */
+    public WalletCoupon seenAt(Instant now) {
+        if ((status == CouponStatus.UNUSED || status == CouponStatus.LOCKED) && expiredAt(now)) {
+            return with(CouponStatus.EXPIRED, null, null, null, version);
+        }
+        if (status == CouponStatus.LOCKED && lockedUntil != null && !now.isBefore(lockedUntil)) {
+            return with(CouponStatus.UNUSED, null, null, null, version);
+        }
+        return this;
+    }
+
+    /** The status {@link #seenAt} shows. */
     public CouponStatus statusAt(Instant now) {
-        boolean live = status == CouponStatus.UNUSED || status == CouponStatus.LOCKED;
-        return live && !now.isBefore(expiresAt) ? CouponStatus.EXPIRED : status;
+        return seenAt(now).status();
     }
 
+    public WalletCoupon lock(String order, Instant until) {
+        require(status == CouponStatus.UNUSED, "lock");
+        return with(CouponStatus.LOCKED, order, null, until, version + 1);
+    }
+
+    public WalletCoupon use(Instant at) {
+        require(status == CouponStatus.LOCKED, "use");
+        return with(CouponStatus.USED, orderId, at, null, version + 1);
+    }
+
+    public WalletCoupon unlock() {
+        require(status == CouponStatus.LOCKED, "unlock");
+        return with(CouponStatus.UNUSED, null, null, null, version + 1);
+    }
+
+    public WalletCoupon expire() {
+        require(status == CouponStatus.UNUSED || status == CouponStatus.LOCKED, "expire");
+        return with(CouponStatus.EXPIRED, null, null, null, version + 1);
+    }
+
+    /** Only for views and tests: the same coupon shown in another status, nothing else changed. */
     public WalletCoupon withStatus(CouponStatus newStatus) {
+        return with(newStatus, orderId, usedAt, lockedUntil, version);
+    }
+
+    private WalletCoupon with(CouponStatus newStatus, String newOrderId, Instant newUsedAt, Instant newLockedUntil,
+                              long newVersion) {
         return new WalletCoupon(couponId, templateId, type, discount, threshold, maxDiscount, newStatus, acquiredAt,
-                expiresAt, orderId, usedAt);
+                expiresAt, newOrderId, newUsedAt, newLockedUntil, newVersion);
+    }
+
+    private void require(boolean allowed, String transition) {
+        if (!allowed) {
+            throw new IllegalTransitionException(couponId, status, transition);
+        }
     }
 }

@@ -87,7 +87,7 @@ class WalletTest {
         WalletCoupon coupon = WalletCoupon.granted(template, outcome);
 
         assertEquals(new WalletCoupon("42-1", 42, CouponType.THRESHOLD, new BigDecimal("20.00"),
-                new BigDecimal("200.00"), null, CouponStatus.UNUSED, ACQUIRED, EXPIRES, null, null), coupon);
+                new BigDecimal("200.00"), null, CouponStatus.UNUSED, ACQUIRED, EXPIRES, null, null, null, 1), coupon);
     }
 
     @Test
@@ -167,7 +167,7 @@ class WalletTest {
     private static WalletCoupon coupon(String couponId, Instant expiresAt) {
         long templateId = Long.parseLong(couponId.substring(0, couponId.indexOf('-')));
         return new WalletCoupon(couponId, templateId, CouponType.CASH, new BigDecimal("10.00"), null, null,
-                CouponStatus.UNUSED, ACQUIRED, expiresAt, null, null);
+                CouponStatus.UNUSED, ACQUIRED, expiresAt, null, null, null, 1);
     }
 
     private static List<String> ids(List<WalletCoupon> coupons) {

@@ -5,6 +5,7 @@ import io.coupon.contract.Topics;
 import io.coupon.contract.message.BlockUser;
 import io.coupon.contract.message.BlocklistEntry;
 import io.coupon.contract.message.ClaimCommand;
+import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.UnblockUser;
 import java.time.Instant;
 import java.util.List;
@@ -28,12 +29,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class CommandPublisher implements AutoCloseable {
 
-    private final Producer<Long, ClaimCommand> commands;
+    private final Producer<Long, Object> commands;
     private final Producer<Long, Object> blocklist;
 
     public CommandPublisher(String bootstrapServers, String instanceId) {
         this.commands = new KafkaProducer<>(producerProps(bootstrapServers, "coupon-api-" + instanceId),
-                new LongSerializer(), JsonSerdes.claimCommand().serializer());
+                new LongSerializer(), JsonSerdes.serializer());
         Properties tx = producerProps(bootstrapServers, "coupon-api-blocklist-" + instanceId);
         tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "coupon-api-blocklist-" + instanceId);
         Serializer<Object> values = JsonSerdes.serializer();
@@ -55,11 +56,21 @@ public final class CommandPublisher implements AutoCloseable {
         return p;
     }
 
-    /** Completes once the command is durable; fails if it could not be made so (then it has no effect). */
+    /** Sends a command for the template's decider; see {@link #send(String, long, Object, Instant)}. */
     public CompletableFuture<RecordMetadata> send(long templateId, ClaimCommand command, Instant at) {
+        return send(Topics.CLAIM_REQUESTS, templateId, command, at);
+    }
+
+    /** Sends a command for the step that owns the user's wallet; see {@link #send(String, long, Object, Instant)}. */
+    public CompletableFuture<RecordMetadata> send(RedemptionCommand command) {
+        return send(Topics.REDEMPTION_REQUESTS, command.userId(), command, command.at());
+    }
+
+    /** Completes once the command is durable; fails if it could not be made so (then it has no effect). */
+    private CompletableFuture<RecordMetadata> send(String topic, long key, Object command, Instant at) {
         CompletableFuture<RecordMetadata> durable = new CompletableFuture<>();
         try {
-            commands.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, null, at.toEpochMilli(), templateId, command),
+            commands.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), key, command),
                     (metadata, error) -> {
                         if (error != null) {
                             durable.completeExceptionally(error);

@@ -1,12 +1,10 @@
 package io.coupon.ingest;
 
-import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
-import io.coupon.contract.message.TemplateResult;
-import io.coupon.domain.ClaimOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,15 +28,19 @@ public final class OutcomeListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeListener.class);
 
+    /** One results topic and what to do with each of its values. */
+    public record Subscription<T>(String topic, Deserializer<T> values, Consumer<T> handler) {
+        void dispatch(byte[] bytes) {
+            handler.accept(values.deserialize(topic, bytes));
+        }
+    }
+
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Consumer<ClaimOutcome> onClaim;
-    private final Consumer<TemplateResult> onTemplate;
-    private final Deserializer<ClaimOutcome> claims = JsonSerdes.claimOutcome().deserializer();
-    private final Deserializer<TemplateResult> templates = JsonSerdes.templateResult().deserializer();
+    private final Map<String, Subscription<?>> subscriptions = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public OutcomeListener(String bootstrapServers, Consumer<ClaimOutcome> onClaim, Consumer<TemplateResult> onTemplate) {
+    public OutcomeListener(String bootstrapServers, List<Subscription<?>> subscriptions) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -48,16 +50,15 @@ public final class OutcomeListener implements AutoCloseable {
         // Outcomes are waited for: don't let the broker hold a fetch for its default half second.
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.onClaim = onClaim;
-        this.onTemplate = onTemplate;
-        this.thread = new Thread(this::run, "claim-outcome-listener");
+        subscriptions.forEach(s -> this.subscriptions.put(s.topic(), s));
+        this.thread = new Thread(this::run, "outcome-listener");
         this.thread.setDaemon(true);
     }
 
     /** Positions at the end of every partition before returning, so no outcome of a later request is missed. */
     public void start() {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.CLAIM_RESULTS, Topics.TEMPLATE_RESULTS)) {
+        for (String topic : subscriptions.keySet()) {
             for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
@@ -78,7 +79,7 @@ public final class OutcomeListener implements AutoCloseable {
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
-            LOG.error("outcome listener stopped; claims will answer 202 until restart", e);
+            LOG.error("outcome listener stopped; requests will answer 202 until restart", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -86,11 +87,7 @@ public final class OutcomeListener implements AutoCloseable {
 
     private void dispatch(ConsumerRecord<byte[], byte[]> record) {
         try {
-            if (record.topic().equals(Topics.CLAIM_RESULTS)) {
-                onClaim.accept(claims.deserialize(record.topic(), record.value()));
-            } else {
-                onTemplate.accept(templates.deserialize(record.topic(), record.value()));
-            }
+            subscriptions.get(record.topic()).dispatch(record.value());
         } catch (RuntimeException e) {
             LOG.warn("skipped unreadable outcome at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
         }
@@ -100,6 +97,10 @@ public final class OutcomeListener implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         consumer.wakeup();
-        thread.join(10_000);
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ofSeconds(5));
+        } else {
+            thread.join(10_000);
+        }
     }
 }

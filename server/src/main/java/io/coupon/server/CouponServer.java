@@ -1,6 +1,9 @@
 package io.coupon.server;
 
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.Topics;
 import io.coupon.contract.config.CouponConfig;
+import io.coupon.contract.message.RedemptionResult;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.ingest.ClaimService;
@@ -8,6 +11,8 @@ import io.coupon.ingest.CommandPublisher;
 import io.coupon.ingest.IngestRoutes;
 import io.coupon.ingest.OutcomeListener;
 import io.coupon.ingest.PendingReplies;
+import io.coupon.ingest.RedemptionRoutes;
+import io.coupon.ingest.RedemptionService;
 import io.coupon.ingest.TemplateService;
 import io.coupon.ingest.UndecidedClaims;
 import io.coupon.query.OwnerRoutedReader;
@@ -118,7 +123,8 @@ public final class CouponServer implements AutoCloseable {
 
     private KafkaStreams startStream(String bootstrap, int replication, PrometheusMeterRegistry meters) {
         KafkaStreams ks = new KafkaStreams(
-                ClaimTopology.build(TopologySettings.withRetention(config.streams().idempotencyRetention())),
+                ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
+                        config.streams().lockTimeout())),
                 StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication));
         ks.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread died; replacing it", e);
@@ -144,10 +150,19 @@ public final class CouponServer implements AutoCloseable {
                 new UndecidedClaims(100_000), config.http().claimWait(), clock, meters);
         TemplateService templates = new TemplateService(publisher, new PendingReplies<TemplateResult>(1_000),
                 TEMPLATE_WAIT, clock);
-        OutcomeListener listener = new OutcomeListener(bootstrap, claims::decided, templates::decided);
+        RedemptionService redemptions = new RedemptionService(publisher,
+                new PendingReplies<RedemptionResult>(config.http().maxInFlight()), config.http().claimWait());
+        OutcomeListener listener = new OutcomeListener(bootstrap, List.of(
+                new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, JsonSerdes.claimOutcome().deserializer(),
+                        claims::decided),
+                new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
+                        JsonSerdes.templateResult().deserializer(), templates::decided),
+                new OutcomeListener.Subscription<>(Topics.REDEMPTION_RESULTS,
+                        JsonSerdes.redemptionResult().deserializer(), redemptions::decided)));
         started.push(listener);
         listener.start();
         routes.add(new IngestRoutes(templates, claims, publisher, clock)::register);
+        routes.add(new RedemptionRoutes(redemptions, clock)::register);
         return claims;
     }
 

@@ -5,8 +5,11 @@ import io.coupon.contract.http.ClaimAnswers;
 import io.coupon.contract.http.PathParams;
 import io.coupon.contract.http.TemplateView;
 import io.coupon.domain.CouponStatus;
+import io.coupon.domain.Discounts;
+import io.coupon.domain.UsableCoupon;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.BiPredicate;
@@ -37,6 +40,7 @@ public final class QueryRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/v1/templates/{templateId}", this::template);
         routes.get("/v1/users/{userId}/coupons", this::wallet);
+        routes.get("/v1/users/{userId}/coupons/best", this::best);
         routes.get("/v1/templates/{templateId}/claims/{requestId}", this::claim);
         if (ownReader != null) {
             routes.get("/internal/v1/templates/{templateId}", ctx -> {
@@ -65,8 +69,26 @@ public final class QueryRoutes {
     private void wallet(Context ctx) {
         long userId = PathParams.positiveId("userId", ctx.pathParam("userId"));
         CouponStatus only = status(ctx.queryParam("status"));
+        String usableFor = ctx.queryParam("usableFor");
+        if (usableFor != null) {
+            BigDecimal amount = amount("usableFor", usableFor);
+            ctx.future(() -> reader.wallet(userId).thenAccept(wallet -> ctx.json(
+                    WalletView.usable(userId, UsableCoupon.rank(wallet, amount, clock.instant()), only))));
+            return;
+        }
         ctx.future(() -> reader.wallet(userId)
                 .thenAccept(wallet -> ctx.json(new WalletView(userId, wallet.viewAt(clock.instant(), only)))));
+    }
+
+    private void best(Context ctx) {
+        long userId = PathParams.positiveId("userId", ctx.pathParam("userId"));
+        String raw = ctx.queryParam("orderAmount");
+        if (raw == null) {
+            throw ApiException.badRequest("orderAmount is required");
+        }
+        BigDecimal amount = amount("orderAmount", raw);
+        ctx.future(() -> reader.wallet(userId).thenAccept(wallet -> ctx.json(
+                BestCouponView.of(UsableCoupon.best(wallet, amount, clock.instant()), amount))));
     }
 
     private void claim(Context ctx) {
@@ -93,6 +115,21 @@ public final class QueryRoutes {
         } else {
             ctx.json(value);
         }
+    }
+
+    /** An order amount in a query string: a positive decimal with at most 2 decimals. */
+    private static BigDecimal amount(String name, String raw) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a decimal amount like 250.00");
+        }
+        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
+                || amount.compareTo(new BigDecimal("1000000000000")) >= 0) {
+            throw ApiException.badRequest(name + " must be a positive amount with at most 2 decimals");
+        }
+        return Discounts.money(amount);
     }
 
     private static CouponStatus status(String raw) {

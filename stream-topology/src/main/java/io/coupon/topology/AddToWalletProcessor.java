@@ -1,9 +1,11 @@
 package io.coupon.topology;
 
+import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
 import io.coupon.contract.message.ClaimGrant;
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.CouponChange;
 import io.coupon.domain.Wallet;
 import io.coupon.domain.WalletCoupon;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,11 +22,13 @@ final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Ob
 
     private ProcessorContext<Long, Object> context;
     private KeyValueStore<Long, Wallet> wallets;
+    private KeyValueStore<String, String> timers;
 
     @Override
     public void init(ProcessorContext<Long, Object> context) {
         this.context = context;
         wallets = context.getStateStore(Stores.WALLET_STORE);
+        timers = context.getStateStore(Stores.EXPIRY_INDEX_STORE);
     }
 
     @Override
@@ -35,8 +39,9 @@ final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Ob
         Wallet before = wallet == null ? Wallet.empty() : wallet;
         if (before.find(coupon.couponId()).isEmpty()) {
             wallets.put(outcome.userId(), before.add(coupon));
-            CouponEvent granted = new CouponEvent(CouponEvent.GRANTED, coupon.couponId(), outcome.userId(),
-                    coupon.templateId(), coupon.status(), 1, coupon.acquiredAt(), coupon.expiresAt(), null);
+            timers.put(Keys.expiryIndex(coupon.expiresAt(), Keys.expiryTimer(outcome.userId(), coupon.couponId())), "");
+            CouponEvent granted = CouponEvent.of(outcome.userId(), new CouponChange(CouponChange.GRANTED, coupon),
+                    coupon.acquiredAt());
             context.forward(record.withKey(outcome.userId()).withValue(granted), ClaimTopology.COUPON_EVENTS_SINK);
         }
         context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.GRANTED_RESULTS_SINK);

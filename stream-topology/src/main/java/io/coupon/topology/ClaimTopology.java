@@ -2,8 +2,10 @@ package io.coupon.topology;
 
 import static io.coupon.contract.Stores.BLOCKLIST_STORE;
 import static io.coupon.contract.Stores.CLAIM_COUNT_STORE;
+import static io.coupon.contract.Stores.EXPIRY_INDEX_STORE;
 import static io.coupon.contract.Stores.IDEMPOTENCY_EXPIRY_STORE;
 import static io.coupon.contract.Stores.IDEMPOTENCY_STORE;
+import static io.coupon.contract.Stores.ORDER_STORE;
 import static io.coupon.contract.Stores.STOCK_STORE;
 import static io.coupon.contract.Stores.TEMPLATE_STORE;
 import static io.coupon.contract.Stores.WALLET_STORE;
@@ -24,7 +26,11 @@ import org.apache.kafka.streams.state.Stores;
  *       stock, the per-user counts, the idempotency records and the blocklist, and decides in one step;</li>
  *   <li>rejections go to {@code claim-results}; grants go to {@code claim-grants}, keyed by user;</li>
  *   <li>{@code add-to-wallet} puts the coupon in the user's wallet, then publishes the outcome to
- *       {@code claim-results} and the new coupon to {@code coupon-events}.</li>
+ *       {@code claim-results} and the new coupon to {@code coupon-events};</li>
+ *   <li>{@code redemption-requests} (keyed by user, co-partitioned with {@code claim-grants}) feeds
+ *       {@code redeem-coupon}, which runs Try / Confirm / Cancel and the lock and expiry timers against the
+ *       same {@code wallet-store}, answers on {@code redemption-results} and publishes every transition to
+ *       {@code coupon-events}.</li>
  * </ol>
  * Template definitions ride the same partition as the claims, so every claim after a definition sees it.
  * The two steps are separate sub-topologies (each writes {@code claim-results} through its own sink), so a
@@ -42,6 +48,9 @@ public final class ClaimTopology {
     public static final String ADD_TO_WALLET = "add-to-wallet";
     public static final String GRANTED_RESULTS_SINK = "granted-results-sink";
     public static final String COUPON_EVENTS_SINK = "coupon-events-sink";
+    public static final String REDEMPTION_REQUESTS_SOURCE = "redemption-requests-source";
+    public static final String REDEEM_COUPON = "redeem-coupon";
+    public static final String REDEMPTION_RESULTS_SINK = "redemption-results-sink";
 
     private ClaimTopology() {
     }
@@ -71,11 +80,21 @@ public final class ClaimTopology {
         topology.addSource(CLAIM_GRANTS_SOURCE, ids.deserializer(), JsonSerdes.claimGrant().deserializer(),
                 Topics.CLAIM_GRANTS);
         topology.addProcessor(ADD_TO_WALLET, AddToWalletProcessor::new, CLAIM_GRANTS_SOURCE);
-        topology.addStateStore(store(WALLET_STORE, ids, JsonSerdes.wallet()), ADD_TO_WALLET);
         topology.addSink(GRANTED_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
                 ADD_TO_WALLET);
+
+        topology.addSource(REDEMPTION_REQUESTS_SOURCE, ids.deserializer(),
+                JsonSerdes.redemptionCommand().deserializer(), Topics.REDEMPTION_REQUESTS);
+        topology.addProcessor(REDEEM_COUPON, () -> new RedeemCouponProcessor(settings), REDEMPTION_REQUESTS_SOURCE);
+        topology.addSink(REDEMPTION_RESULTS_SINK, Topics.REDEMPTION_RESULTS, ids.serializer(),
+                JsonSerdes.serializer(), REDEEM_COUPON);
+
+        topology.addStateStore(store(WALLET_STORE, ids, JsonSerdes.wallet()), ADD_TO_WALLET, REDEEM_COUPON);
+        topology.addStateStore(store(EXPIRY_INDEX_STORE, Serdes.String(), Serdes.String()), ADD_TO_WALLET,
+                REDEEM_COUPON);
+        topology.addStateStore(store(ORDER_STORE, Serdes.String(), JsonSerdes.order()), REDEEM_COUPON);
         topology.addSink(COUPON_EVENTS_SINK, Topics.COUPON_EVENTS, ids.serializer(), JsonSerdes.serializer(),
-                ADD_TO_WALLET);
+                ADD_TO_WALLET, REDEEM_COUPON);
         return topology;
     }
 

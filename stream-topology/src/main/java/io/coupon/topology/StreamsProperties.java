@@ -40,6 +40,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
+        // The wallet task reads grants and redemptions of the same users; they need no timestamp alignment (a
+        // redemption can only name a coupon whose grant was committed before its 201), so never idle for it.
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         // A client is waiting on every claim: fetch what is there rather than waiting to fill a batch.
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
         return p;

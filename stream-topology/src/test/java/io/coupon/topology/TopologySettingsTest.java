@@ -9,7 +9,8 @@ class TopologySettingsTest {
 
     @Test
     void housekeepingRunsEveryMinuteForLongRetention() {
-        assertEquals(new TopologySettings(Duration.ofHours(24), Duration.ofMinutes(1)),
+        assertEquals(new TopologySettings(Duration.ofHours(24), Duration.ofMinutes(1),
+                TopologySettings.DEFAULT_LOCK_TIMEOUT, TopologySettings.DEFAULT_TIMER_INTERVAL),
                 TopologySettings.withRetention(Duration.ofHours(24)));
     }
 

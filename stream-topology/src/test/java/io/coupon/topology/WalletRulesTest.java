@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.CouponChange;
 import io.coupon.domain.CouponStatus;
 import io.coupon.domain.CouponType;
 import io.coupon.domain.Template;
@@ -48,7 +49,7 @@ class WalletRulesTest {
 
         assertEquals(new Wallet(List.of(new WalletCoupon(granted.couponId(), 42, CouponType.THRESHOLD,
                 new BigDecimal("20.00"), new BigDecimal("200.00"), null, CouponStatus.UNUSED, OPEN, END, null,
-                null))), topology.wallet(1001));
+                null, null, 1))), topology.wallet(1001));
     }
 
     @Test
@@ -106,7 +107,7 @@ class WalletRulesTest {
 
         ClaimOutcome granted = topology.claim(42, 1001, "r-1", OPEN);
 
-        assertEquals(List.of(KeyValue.pair(1001L, new CouponEvent(CouponEvent.GRANTED, granted.couponId(), 1001, 42,
+        assertEquals(List.of(KeyValue.pair(1001L, new CouponEvent(CouponChange.GRANTED, granted.couponId(), 1001, 42,
                 CouponStatus.UNUSED, 1, OPEN, END, null))), topology.couponEvents());
     }
 

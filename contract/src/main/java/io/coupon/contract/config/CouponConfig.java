@@ -22,7 +22,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_PARTITIONS", "COUPON_REPLICATION_FACTOR", "COUPON_EMBEDDED_KAFKA_PORT",
             "COUPON_EMBEDDED_CONTROLLER_PORT", "COUPON_INSTANCE_ID", "COUPON_APPLICATION_ID",
             "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
-            "COUPON_IDEMPOTENCY_RETENTION");
+            "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -59,6 +59,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_STANDBY_REPLICAS", "0", v -> intIn(v, 0, 8)),
                 e.get("COUPON_IDEMPOTENCY_RETENTION", "24h",
                         v -> durationIn(v, Duration.ofMinutes(1), Duration.ofDays(365))),
+                e.get("COUPON_LOCK_TIMEOUT", "15m", v -> durationIn(v, Duration.ofSeconds(1), Duration.ofDays(7))),
                 dataDir.resolve("streams"));
         return new CouponConfig(role, http, kafka, streams);
     }

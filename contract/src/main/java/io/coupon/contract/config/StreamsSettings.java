@@ -12,5 +12,6 @@ public record StreamsSettings(
         Duration commitInterval,
         int standbyReplicas,
         Duration idempotencyRetention,
+        Duration lockTimeout,
         Path stateDir) {
 }

@@ -1,6 +1,8 @@
 package io.coupon.contract.message;
 
+import io.coupon.domain.CouponChange;
 import io.coupon.domain.CouponStatus;
+import io.coupon.domain.WalletCoupon;
 import java.time.Instant;
 
 /**
@@ -18,5 +20,10 @@ public record CouponEvent(
         Instant expiresAt,
         String orderId) {
 
-    public static final String GRANTED = "GRANTED";
+    /** The event that publishes {@code change} of the coupon held by {@code userId}, at {@code at}. */
+    public static CouponEvent of(long userId, CouponChange change, Instant at) {
+        WalletCoupon c = change.coupon();
+        return new CouponEvent(change.eventType(), c.couponId(), userId, c.templateId(), c.status(), c.version(), at,
+                c.expiresAt(), c.orderId());
+    }
 }

@@ -1,0 +1,76 @@
+package io.coupon.contract.http;
+
+import io.coupon.contract.message.RedemptionResult;
+import io.coupon.domain.RedemptionStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The codes and bodies of Try, Confirm and Cancel answers, as the contract shapes them. */
+public final class RedemptionAnswers {
+
+    /** Which call is being answered: the same status means success for one and conflict for another. */
+    public enum Step { TRY, CONFIRM, CANCEL }
+
+    private RedemptionAnswers() {
+    }
+
+    public static int statusCode(Step step, RedemptionStatus status) {
+        if (status == RedemptionStatus.ORDER_NOT_FOUND) {
+            return 404;
+        }
+        switch (step) {
+            case TRY: return status == RedemptionStatus.LOCKED ? 201 : 409;
+            case CONFIRM: return status == RedemptionStatus.USED ? 200 : 409;
+            default: return status == RedemptionStatus.CANCELLED ? 200 : 409;
+        }
+    }
+
+    public static Map<String, Object> body(Step step, RedemptionResult result) {
+        int code = statusCode(step, result.status());
+        String status = contractStatus(result.status());
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (code >= 400) {
+            body.put("error", status);
+            body.put("message", message(result.status()));
+        }
+        body.put("orderId", result.orderId());
+        if (step == Step.TRY) {
+            body.put("couponId", result.couponId());
+        }
+        body.put("status", status);
+        if (step == Step.TRY && code == 201) {
+            body.put("discountAmount", result.discountAmount());
+            body.put("payAmount", result.payAmount());
+            body.put("lockedUntil", result.lockedUntil());
+        }
+        return body;
+    }
+
+    public static Map<String, Object> pending(String orderId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orderId", orderId);
+        body.put("status", "PENDING");
+        return body;
+    }
+
+    /** The contract calls "held by another order" {@code LOCKED}; internally it is kept apart from our own lock. */
+    private static String contractStatus(RedemptionStatus status) {
+        return status == RedemptionStatus.LOCKED_BY_ANOTHER_ORDER ? "LOCKED" : status.name();
+    }
+
+    private static String message(RedemptionStatus status) {
+        switch (status) {
+            case ORDER_NOT_FOUND: return "this user has no such order";
+            case COUPON_NOT_FOUND: return "this user holds no such coupon";
+            case ALREADY_USED: return "the coupon was already used";
+            case LOCKED_BY_ANOTHER_ORDER: return "another order holds the coupon";
+            case ORDER_CONFLICT: return "this order id already holds or used another coupon";
+            case EXPIRED: return "the coupon has expired";
+            case NOT_YET_VALID: return "the coupon is not valid yet";
+            case BELOW_THRESHOLD: return "the order does not reach the coupon's threshold";
+            case CANCELLED: return "the order was cancelled (by its owner or by the lock timeout)";
+            case USED: return "the order was already confirmed";
+            default: return status.name();
+        }
+    }
+}

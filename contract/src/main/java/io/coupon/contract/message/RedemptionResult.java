@@ -1,0 +1,30 @@
+package io.coupon.contract.message;
+
+import io.coupon.domain.Order;
+import io.coupon.domain.RedemptionStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The answer to one redemption command, on {@code redemption-results} keyed by user id. The amounts and
+ * {@code lockedUntil} are those of the order (null when there is none).
+ */
+public record RedemptionResult(
+        String requestId,
+        long userId,
+        String orderId,
+        String couponId,
+        RedemptionStatus status,
+        BigDecimal discountAmount,
+        BigDecimal payAmount,
+        Instant lockedUntil) {
+
+    public static RedemptionResult of(RedemptionCommand command, String couponId, RedemptionStatus status,
+                                      Order order) {
+        boolean ownOrder = order != null && status == RedemptionStatus.LOCKED;
+        return new RedemptionResult(command.requestId(), command.userId(), command.orderId(),
+                order != null ? order.couponId() : couponId, status,
+                ownOrder ? order.discountAmount() : null, ownOrder ? order.payAmount() : null,
+                ownOrder ? order.lockedUntil() : null);
+    }
+}

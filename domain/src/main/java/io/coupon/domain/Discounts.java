@@ -1,0 +1,41 @@
+package io.coupon.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * The discount maths of the contract, exactly, in {@link BigDecimal}: {@code CASH} and {@code THRESHOLD} take
+ * their amount off; {@code DISCOUNT} makes the customer pay half-up(amount × factor) and takes the rest, capped
+ * at {@code maxDiscount}. No coupon ever takes more than the order, so nobody pays below zero.
+ */
+public final class Discounts {
+
+    private Discounts() {
+    }
+
+    /** Money as the contract writes it: 2 decimals, half-up. */
+    public static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Empty when the order does not reach the coupon's threshold. */
+    public static Optional<Quote> quote(CouponTerms terms, BigDecimal orderAmount) {
+        BigDecimal amount = money(orderAmount);
+        if (terms.threshold() != null && amount.compareTo(terms.threshold()) < 0) {
+            return Optional.empty();
+        }
+        BigDecimal off;
+        if (terms.type() == CouponType.DISCOUNT) {
+            BigDecimal pay = money(amount.multiply(terms.discount()));
+            off = amount.subtract(pay);
+            if (terms.maxDiscount() != null && off.compareTo(terms.maxDiscount()) > 0) {
+                off = terms.maxDiscount();
+            }
+        } else {
+            off = terms.discount();
+        }
+        off = money(off.min(amount));
+        return Optional.of(new Quote(off, money(amount.subtract(off))));
+    }
+}

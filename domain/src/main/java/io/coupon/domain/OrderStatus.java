@@ -1,0 +1,6 @@
+package io.coupon.domain;
+
+/** Where an order's redemption stands: Try made it LOCKED, Confirm USED, Cancel or the lock timeout CANCELLED. */
+public enum OrderStatus {
+    LOCKED, USED, CANCELLED
+}

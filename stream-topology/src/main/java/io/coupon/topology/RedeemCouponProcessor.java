@@ -1,0 +1,124 @@
+package io.coupon.topology;
+
+import io.coupon.contract.Keys;
+import io.coupon.contract.Stores;
+import io.coupon.contract.message.CancelRedemption;
+import io.coupon.contract.message.ConfirmRedemption;
+import io.coupon.contract.message.CouponEvent;
+import io.coupon.contract.message.RedemptionCommand;
+import io.coupon.contract.message.RedemptionResult;
+import io.coupon.contract.message.TryRedemption;
+import io.coupon.domain.CouponChange;
+import io.coupon.domain.Order;
+import io.coupon.domain.OrderStatus;
+import io.coupon.domain.RedemptionDecider;
+import io.coupon.domain.RedemptionDecision;
+import io.coupon.domain.Wallet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The user-keyed redemption step: Try, Confirm and Cancel are decided by {@link RedemptionDecider} against
+ * the wallet and the order, in the task that owns the user. A wall-clock timer applies due lock timeouts
+ * and coupon expiries from {@code expiry-index-store}, a time-ordered index, so each tick reads only what is due.
+ */
+final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, Long, Object> {
+
+    /** Bounds one tick's work so a backlog of timers never stalls the claims behind it. */
+    private static final int MAX_TIMERS_PER_TICK = 10_000;
+
+    private final TopologySettings settings;
+    private ProcessorContext<Long, Object> context;
+    private KeyValueStore<Long, Wallet> wallets;
+    private KeyValueStore<String, Order> orders;
+    private KeyValueStore<String, String> timers;
+
+    RedeemCouponProcessor(TopologySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<Long, Object> context) {
+        this.context = context;
+        wallets = context.getStateStore(Stores.WALLET_STORE);
+        orders = context.getStateStore(Stores.ORDER_STORE);
+        timers = context.getStateStore(Stores.EXPIRY_INDEX_STORE);
+        context.schedule(settings.timerInterval(), PunctuationType.WALL_CLOCK_TIME,
+                now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(Record<Long, RedemptionCommand> record) {
+        RedemptionCommand command = record.value();
+        long userId = command.userId();
+        String orderKey = Keys.userOrder(userId, command.orderId());
+        Wallet wallet = walletOf(userId);
+        Order order = orders.get(orderKey);
+        RedemptionDecision decision;
+        String couponId = null;
+        if (command instanceof TryRedemption attempt) {
+            couponId = attempt.couponId();
+            decision = RedemptionDecider.tryLock(wallet, order, attempt.toRequest(), settings.lockTimeout());
+        } else if (command instanceof ConfirmRedemption) {
+            decision = RedemptionDecider.confirm(wallet, order, command.at());
+        } else if (command instanceof CancelRedemption) {
+            decision = RedemptionDecider.cancel(wallet, order, command.at());
+        } else {
+            throw new IllegalArgumentException("unknown redemption command " + command);
+        }
+        apply(userId, orderKey, order, decision, command.at());
+        RedemptionResult result = RedemptionResult.of(command, couponId, decision.status(), decision.order());
+        context.forward(record.withKey(userId).withValue(result), ClaimTopology.REDEMPTION_RESULTS_SINK);
+    }
+
+    private void apply(long userId, String orderKey, Order before, RedemptionDecision decision, Instant at) {
+        if (decision.changed()) {
+            wallets.put(userId, decision.wallet());
+            for (CouponChange change : decision.changes()) {
+                context.forward(new Record<>(userId, (Object) CouponEvent.of(userId, change, at), at.toEpochMilli()),
+                        ClaimTopology.COUPON_EVENTS_SINK);
+            }
+        }
+        Order after = decision.order();
+        if (after != null && !after.equals(before)) {
+            orders.put(orderKey, after);
+            if (after.status() == OrderStatus.LOCKED) {
+                timers.put(Keys.expiryIndex(after.lockedUntil(), Keys.lockTimer(userId, after.orderId())), "");
+            }
+        }
+    }
+
+    private void fireTimersDueBy(Instant now) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = timers.range(null, Keys.expiryIndexBound(now))) {
+            while (it.hasNext() && due.size() < MAX_TIMERS_PER_TICK) {
+                due.add(it.next());
+            }
+        }
+        for (KeyValue<String, String> entry : due) {
+            timers.delete(entry.key);
+            Keys.Timer timer = Keys.Timer.parse(entry.key);
+            Wallet wallet = walletOf(timer.userId());
+            if (timer.lock()) {
+                String orderKey = Keys.userOrder(timer.userId(), timer.id());
+                Order order = orders.get(orderKey);
+                apply(timer.userId(), orderKey, order, RedemptionDecider.lockTimeout(wallet, order, now), now);
+            } else {
+                apply(timer.userId(), null, null, RedemptionDecider.expire(wallet, timer.id(), now), now);
+            }
+        }
+    }
+
+    private Wallet walletOf(long userId) {
+        Wallet wallet = wallets.get(userId);
+        return wallet == null ? Wallet.empty() : wallet;
+    }
+}
