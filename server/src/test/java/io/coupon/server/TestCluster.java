@@ -15,6 +15,8 @@ import java.util.UUID;
  */
 final class TestCluster {
 
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(6);
+
     private static EmbeddedKafkaBroker broker;
     private static CouponServer server;
     private static Api api;
@@ -53,6 +55,8 @@ final class TestCluster {
         env.put("COUPON_PARTITIONS", "3");
         env.put("COUPON_APPLICATION_ID", "coupon-it-" + UUID.randomUUID());
         env.put("COUPON_INSTANCE_ID", "it-" + UUID.randomUUID());
+        // Short enough to watch a lock time out in a test, long enough for a Try and its Confirm on a slow CI.
+        env.put("COUPON_LOCK_TIMEOUT", LOCK_TIMEOUT.toSeconds() + "s");
         return env;
     }
 
