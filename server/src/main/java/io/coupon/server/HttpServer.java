@@ -50,10 +50,14 @@ final class HttpServer {
 
             routes.exception(ApiException.class, HttpServer::answer);
             routes.exception(CompletionException.class, (e, ctx) -> answerUnexpected(e.getCause(), ctx));
+            routes.exception(HttpResponseException.class, HttpServer::answerUnexpected);
             routes.exception(Exception.class, HttpServer::answerUnexpected);
+            // Javalin answers an unmatched path itself, in plain text; the contract wants an error body.
             routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    answer(new ApiException(404, "NOT_FOUND", "no such resource: " + ctx.path()), ctx);
+                String type = ctx.res().getContentType();
+                if (type == null || !type.contains("json")) {
+                    answer(new ApiException(404, "NOT_FOUND", "no such resource: " + ctx.method() + " " + ctx.path()),
+                            ctx);
                 }
             });
         }).start();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** What operators rely on: health, Prometheus metrics, and errors for paths that do not exist. */
@@ -58,9 +57,6 @@ class OperationsIT {
     }
 
     @Test
-    @Disabled("BUG: GET /v1/no-such-thing is answered 404 text/plain 'Endpoint GET /v1/no-such-thing not found', "
-            + "not {\"error\",\"message\"}: HttpServer's error(404) handler skips because Javalin already set that "
-            + "text as the result (same for an unsupported method, e.g. DELETE /v1/templates/1)")
     void answersAnUnknownPathWithAnErrorBody() {
         Api.Response unknown = api.get("/v1/no-such-thing");
 

@@ -4,6 +4,8 @@ import io.coupon.contract.http.ApiException;
 import io.coupon.contract.http.ClaimAnswers;
 import io.coupon.contract.http.PathParams;
 import io.coupon.contract.http.TemplateView;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.ClaimRequest;
 import io.coupon.domain.CouponStatus;
 import io.coupon.domain.Discounts;
 import io.coupon.domain.UsableCoupon;
@@ -12,6 +14,8 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
 
 /**
@@ -91,18 +95,41 @@ public final class QueryRoutes {
                 BestCouponView.of(UsableCoupon.best(wallet, amount, clock.instant()), amount))));
     }
 
+    /**
+     * A claim by its request id. A GRANTED outcome is shown only once the coupon is in the wallet (the
+     * decision is recorded one step before the wallet write), so whoever saw it granted finds it there.
+     * With {@code ?userId=}, a user who reused another user's key gets the 422 the claim call would give.
+     */
     private void claim(Context ctx) {
         long templateId = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
         String requestId = ctx.pathParam("requestId");
-        ctx.future(() -> reader.claim(templateId, requestId).thenAccept(outcome -> {
-            if (outcome.isPresent()) {
-                ctx.status(200).json(ClaimAnswers.body(outcome.get()));
+        String rawUser = ctx.queryParam("userId");
+        Long asker = rawUser == null ? null : PathParams.positiveId("userId", rawUser);
+        ctx.future(() -> reader.claim(templateId, requestId).thenCompose(this::visible).thenAccept(lookup -> {
+            if (lookup == null) {
+                ctx.status(202).json(ClaimAnswers.pending(templateId, asker, requestId));
+            } else if (lookup.isPresent() && asker != null && lookup.get().userId() != asker) {
+                ClaimOutcome reused = lookup.get().asKeyReusedBy(
+                        new ClaimRequest(templateId, asker, requestId, lookup.get().decidedAt()));
+                ctx.status(ClaimAnswers.statusCode(reused.status())).json(ClaimAnswers.body(reused));
+            } else if (lookup.isPresent()) {
+                ctx.status(200).json(ClaimAnswers.body(lookup.get()));
             } else if (undecidedClaim.test(templateId, requestId)) {
-                ctx.status(202).json(ClaimAnswers.pending(templateId, null, requestId));
+                ctx.status(202).json(ClaimAnswers.pending(templateId, asker, requestId));
             } else {
                 throw ApiException.notFound("CLAIM_NOT_FOUND", "no claim " + requestId + " for template " + templateId);
             }
         }));
+    }
+
+    /** The outcome as a client may see it: null while a grant is decided but not yet in the wallet. */
+    private CompletableFuture<Optional<ClaimOutcome>> visible(Optional<ClaimOutcome> outcome) {
+        if (outcome.isEmpty() || !outcome.get().status().granted()) {
+            return CompletableFuture.completedFuture(outcome);
+        }
+        ClaimOutcome granted = outcome.get();
+        return reader.wallet(granted.userId())
+                .thenApply(wallet -> wallet.find(granted.couponId()).isPresent() ? outcome : null);
     }
 
     private StoreReader internal(Context ctx) {

@@ -2,6 +2,8 @@ package io.coupon.contract.http;
 
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,8 +57,10 @@ public final class ClaimAnswers {
         return body;
     }
 
+    /** Where a pending claim can be looked up; the request id is percent-encoded (a key may hold / ? or %). */
     public static String location(long templateId, String requestId) {
-        return "/v1/templates/" + templateId + "/claims/" + requestId;
+        String segment = URLEncoder.encode(requestId, StandardCharsets.UTF_8).replace("+", "%20");
+        return "/v1/templates/" + templateId + "/claims/" + segment;
     }
 
     private static String message(ClaimStatus status) {
