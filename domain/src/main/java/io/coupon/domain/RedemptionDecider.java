@@ -120,9 +120,22 @@ public final class RedemptionDecider {
             this.order = order;
         }
 
+        /**
+         * An order still locked at {@code at} whose lock has lapsed, or whose coupon is no longer locked by it
+         * (expired), is released.
+         */
         Step settleLapsedLock(Instant at) {
-            if (order != null && order.status() == OrderStatus.LOCKED && !at.isBefore(order.lockedUntil())) {
+            if (order == null || order.status() != OrderStatus.LOCKED) {
+                return this;
+            }
+            if (!at.isBefore(order.lockedUntil())) {
                 releaseOrder(CouponChange.LOCK_TIMED_OUT, at);
+            } else {
+                // the coupon expired (maybe already written so by the expiry timer): the order cannot go on
+                WalletCoupon held = couponLockedByOrder();
+                if (held == null || held.expiredAt(at)) {
+                    releaseOrder(CouponChange.EXPIRED, at);
+                }
             }
             return this;
         }

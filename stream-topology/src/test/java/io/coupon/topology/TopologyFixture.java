@@ -7,16 +7,23 @@ import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
 import io.coupon.contract.Topics;
 import io.coupon.contract.message.BlockUser;
+import io.coupon.contract.message.CancelRedemption;
 import io.coupon.contract.message.Claim;
 import io.coupon.contract.message.ClaimCommand;
+import io.coupon.contract.message.ConfirmRedemption;
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.contract.message.DefineTemplate;
+import io.coupon.contract.message.RedemptionCommand;
+import io.coupon.contract.message.RedemptionResult;
 import io.coupon.contract.message.TemplateResult;
+import io.coupon.contract.message.TryRedemption;
 import io.coupon.contract.message.UnblockUser;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.Order;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
 import io.coupon.domain.Wallet;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +62,9 @@ final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<Long, TemplateResult> templateResults;
     private final TestOutputTopic<Long, CouponEvent> couponEvents;
     private final TestOutputTopic<Long, Template> couponTemplates;
+    private final TestInputTopic<Long, RedemptionCommand> redemptionRequests;
+    private final TestOutputTopic<Long, RedemptionResult> redemptionResults;
+    private int redemptionRequestSequence;
 
     /** A driver whose wall clock starts at {@link #OPEN}, so housekeeping is judged against the claims' times. */
     TopologyFixture(Path stateDir) {
@@ -65,8 +75,17 @@ final class TopologyFixture implements AutoCloseable {
         this(properties(stateDir), wallClock);
     }
 
+    /** A driver built with {@code settings} (a short lock timeout, say), its wall clock at {@link #OPEN}. */
+    TopologyFixture(Path stateDir, TopologySettings settings) {
+        this(properties(stateDir), OPEN, settings);
+    }
+
     TopologyFixture(Properties properties, Instant wallClock) {
-        driver = new TopologyTestDriver(ClaimTopology.build(SETTINGS), properties, wallClock);
+        this(properties, wallClock, SETTINGS);
+    }
+
+    TopologyFixture(Properties properties, Instant wallClock, TopologySettings settings) {
+        driver = new TopologyTestDriver(ClaimTopology.build(settings), properties, wallClock);
         claimRequests = driver.createInputTopic(Topics.CLAIM_REQUESTS, Serdes.Long().serializer(),
                 JsonSerdes.claimCommand().serializer());
         claimResults = driver.createOutputTopic(Topics.CLAIM_RESULTS, Serdes.Long().deserializer(),
@@ -77,6 +96,10 @@ final class TopologyFixture implements AutoCloseable {
                 JsonSerdes.couponEvent().deserializer());
         couponTemplates = driver.createOutputTopic(Topics.COUPON_TEMPLATES, Serdes.Long().deserializer(),
                 JsonSerdes.template().deserializer());
+        redemptionRequests = driver.createInputTopic(Topics.REDEMPTION_REQUESTS, Serdes.Long().serializer(),
+                JsonSerdes.redemptionCommand().serializer());
+        redemptionResults = driver.createOutputTopic(Topics.REDEMPTION_RESULTS, Serdes.Long().deserializer(),
+                JsonSerdes.redemptionResult().deserializer());
     }
 
     static Properties properties(Path stateDir) {
@@ -133,6 +156,34 @@ final class TopologyFixture implements AutoCloseable {
         claimRequests.pipeInput(key, command, timestamp);
     }
 
+    /** A Try accepted at {@code at}, keyed by user id; returns its single answer on {@code redemption-results}. */
+    RedemptionResult tryRedemption(long userId, String orderId, String couponId, String orderAmount, Instant at) {
+        return redeem(new TryRedemption(nextRedemptionRequestId(), userId, orderId, couponId,
+                new BigDecimal(orderAmount), at));
+    }
+
+    RedemptionResult confirm(long userId, String orderId, Instant at) {
+        return redeem(new ConfirmRedemption(nextRedemptionRequestId(), userId, orderId, at));
+    }
+
+    RedemptionResult cancel(long userId, String orderId, Instant at) {
+        return redeem(new CancelRedemption(nextRedemptionRequestId(), userId, orderId, at));
+    }
+
+    /** Pipes a redemption command keyed by its user, with {@code at} as the record timestamp; returns its answer. */
+    RedemptionResult redeem(RedemptionCommand command) {
+        redemptionRequests.pipeInput(command.userId(), command, command.at());
+        TestRecord<Long, RedemptionResult> result =
+                single(redemptionResults.readRecordsToList(), "redemption-results");
+        assertEquals(command.userId(), result.key(), "redemption-results is keyed by user id");
+        assertEquals(command.requestId(), result.value().requestId(), "the answer names the request it answers");
+        return result.value();
+    }
+
+    private String nextRedemptionRequestId() {
+        return "redeem-" + ++redemptionRequestSequence;
+    }
+
     void advanceWallClockTime(Duration advance) {
         driver.advanceWallClockTime(advance);
     }
@@ -152,6 +203,11 @@ final class TopologyFixture implements AutoCloseable {
     /** Drains {@code claim-results}; empty unless a command was sent with {@link #send}. */
     List<ClaimOutcome> claimResults() {
         return claimResults.readValuesToList();
+    }
+
+    /** Drains {@code redemption-results}; empty unless something other than the helpers wrote there. */
+    List<RedemptionResult> redemptionResults() {
+        return redemptionResults.readValuesToList();
     }
 
     /** Drains {@code template-results}; empty unless a command was sent with {@link #send}. */
@@ -182,6 +238,12 @@ final class TopologyFixture implements AutoCloseable {
     Wallet wallet(long userId) {
         KeyValueStore<Long, Wallet> store = driver.getKeyValueStore(Stores.WALLET_STORE);
         return store.get(userId);
+    }
+
+    /** The user's order as {@code order-store} holds it, or null. */
+    Order order(long userId, String orderId) {
+        KeyValueStore<String, Order> store = driver.getKeyValueStore(Stores.ORDER_STORE);
+        return store.get(Keys.userOrder(userId, orderId));
     }
 
     TopologyTestDriver driver() {

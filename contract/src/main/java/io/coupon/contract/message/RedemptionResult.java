@@ -19,11 +19,12 @@ public record RedemptionResult(
         BigDecimal payAmount,
         Instant lockedUntil) {
 
+    /** @param couponId the coupon a Try asked for; null for Confirm and Cancel, which name the order's */
     public static RedemptionResult of(RedemptionCommand command, String couponId, RedemptionStatus status,
                                       Order order) {
         boolean ownOrder = order != null && status == RedemptionStatus.LOCKED;
         return new RedemptionResult(command.requestId(), command.userId(), command.orderId(),
-                order != null ? order.couponId() : couponId, status,
+                couponId != null ? couponId : order != null ? order.couponId() : null, status,
                 ownOrder ? order.discountAmount() : null, ownOrder ? order.payAmount() : null,
                 ownOrder ? order.lockedUntil() : null);
     }
