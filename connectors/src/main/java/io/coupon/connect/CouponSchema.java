@@ -1,0 +1,124 @@
+package io.coupon.connect;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The MySQL schema, as idempotent DDL: running it again changes nothing.
+ *
+ * <p>{@code coupon_template} holds the latest definition of every template (on the server of shard 0).
+ * {@code coupon_00} … {@code coupon_15} follow the article's {@code coupon_record}, one table per
+ * {@link ShardRouter shard}, extended with what the pipeline knows: the coupon id as issued (the key), its expiry,
+ * the lock deadline and the version that orders a coupon's changes. All {@code DATETIME(3)} columns hold UTC.
+ *
+ * <p>Indexes: {@value #WALLET_INDEX} {@code (user_id, status, expires_at, template_id, coupon_id)} covers the
+ * wallet query "a user's coupons in a status, soonest to expire first" without touching the rows;
+ * {@value #TEMPLATE_INDEX} {@code (template_id)} serves the per-template counts of reconciliation.
+ */
+public final class CouponSchema {
+
+    public static final String TEMPLATE_TABLE = "coupon_template";
+    public static final String WALLET_INDEX = "idx_user_status";
+    public static final String TEMPLATE_INDEX = "idx_template";
+    /** The columns of {@link #WALLET_INDEX}, in index order. */
+    public static final List<String> WALLET_INDEX_COLUMNS =
+            List.of("user_id", "status", "expires_at", "template_id", "coupon_id");
+
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    private CouponSchema() {
+    }
+
+    public static String templateTableDdl() {
+        return "CREATE TABLE IF NOT EXISTS " + TEMPLATE_TABLE + " ("
+                + "id BIGINT NOT NULL PRIMARY KEY,"
+                + " name VARCHAR(255) NOT NULL,"
+                + " type VARCHAR(16) NOT NULL,"
+                + " discount DECIMAL(12,2) NOT NULL,"
+                + " threshold DECIMAL(14,2) NULL,"
+                + " max_discount DECIMAL(14,2) NULL,"
+                + " total_count BIGINT NOT NULL,"
+                + " per_user_limit INT NOT NULL,"
+                + " start_time DATETIME(3) NOT NULL,"
+                + " end_time DATETIME(3) NOT NULL,"
+                + " valid_days INT NULL,"
+                + " updated_at DATETIME(3) NOT NULL"
+                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    public static String shardTableDdl(int shard) {
+        return "CREATE TABLE IF NOT EXISTS " + ShardRouter.table(shard) + " ("
+                + "coupon_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                + " user_id BIGINT NOT NULL,"
+                + " template_id BIGINT NOT NULL,"
+                + " status VARCHAR(16) NOT NULL,"
+                + " acquire_time DATETIME(3) NOT NULL,"
+                + " use_time DATETIME(3) NULL,"
+                + " order_id VARCHAR(64) NULL,"
+                + " expires_at DATETIME(3) NOT NULL,"
+                + " locked_until DATETIME(3) NULL,"
+                + " version BIGINT NOT NULL,"
+                + " updated_at DATETIME(3) NOT NULL,"
+                + " KEY " + WALLET_INDEX + " (" + String.join(", ", WALLET_INDEX_COLUMNS) + "),"
+                + " KEY " + TEMPLATE_INDEX + " (template_id)"
+                + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    /** {@code CREATE DATABASE IF NOT EXISTS database}, connected to {@code serverUrl} (a URL naming no database). */
+    public static void createDatabase(String serverUrl, String database, String user, String password)
+            throws SQLException {
+        try (Connection c = connect(serverUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + quoted(database) + " CHARACTER SET utf8mb4");
+        }
+    }
+
+    /** Creates the database that {@code jdbcUrl} names, on the server it names. */
+    public static void createDatabase(String jdbcUrl, String user, String password) throws SQLException {
+        JdbcUrl url = JdbcUrl.parse(jdbcUrl);
+        createDatabase(url.serverUrl(), url.database(), user, password);
+    }
+
+    /** Creates the template table when {@code withTemplates}, and the tables of {@code shards}, on {@code c}. */
+    public static void createTables(Connection c, boolean withTemplates, Collection<Integer> shards)
+            throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (withTemplates) {
+                s.execute(templateTableDdl());
+            }
+            for (int shard : shards) {
+                s.execute(shardTableDdl(shard));
+            }
+        }
+    }
+
+    /**
+     * The whole schema where {@code shards} puts it: on every server its database, the shard tables it holds, and
+     * on the server of shard 0 the template table.
+     */
+    public static void apply(ShardMap shards, String user, String password) throws SQLException {
+        for (String url : shards.urls()) {
+            createDatabase(url, user, password);
+            try (Connection c = connect(url, user, password)) {
+                createTables(c, url.equals(shards.templateUrl()), shards.shardsOn(url));
+            }
+        }
+    }
+
+    /** A plain connection (no pool) for one-off DDL, failing within a few seconds when the server is away. */
+    static Connection connect(String url, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password == null ? "" : password);
+        props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_MS));
+        return DriverManager.getConnection(url, props);
+    }
+
+    private static String quoted(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+}
