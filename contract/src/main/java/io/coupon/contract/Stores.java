@@ -29,6 +29,9 @@ public final class Stores {
      */
     public static final String EXPIRY_INDEX_STORE = "expiry-index-store";
 
+    /** Template id, window → {@link io.coupon.contract.message.TemplateStats}, the per-minute statistics. */
+    public static final String TEMPLATE_STATS_STORE = "template-stats-store";
+
     private Stores() {
     }
 }

@@ -27,6 +27,8 @@ public final class Topics {
     public static final String REDEMPTION_REQUESTS = "redemption-requests";
     /** The answer to every redemption command, keyed by user id. */
     public static final String REDEMPTION_RESULTS = "redemption-results";
+    /** Per template per minute: requests, grants, rejections by reason, redemptions, discount total. */
+    public static final String TEMPLATE_STATS = "template-stats";
     /** Records the topology could not read, with the reason in headers (Kafka Streams' dead-letter queue). */
     public static final String DEAD_LETTERS = "coupon-dead-letters";
 
@@ -41,6 +43,7 @@ public final class Topics {
             new Spec(COUPON_EVENTS, false),
             new Spec(REDEMPTION_REQUESTS, false),
             new Spec(REDEMPTION_RESULTS, false),
+            new Spec(TEMPLATE_STATS, false),
             new Spec(COUPON_TEMPLATES, true),
             new Spec(USER_BLOCKLIST, true),
             new Spec(DEAD_LETTERS, false));

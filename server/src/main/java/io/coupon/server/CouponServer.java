@@ -3,6 +3,7 @@ package io.coupon.server;
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
 import io.coupon.contract.config.CouponConfig;
+import io.coupon.contract.config.Role;
 import io.coupon.contract.message.RedemptionResult;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.ClaimOutcome;
@@ -91,6 +92,11 @@ public final class CouponServer implements AutoCloseable {
         int replication = TopicInitializer.replicationFactor(admin, config.kafka().replicationFactor());
         TopicInitializer.ensureTopics(admin, config.kafka().partitions(), replication);
 
+        EmbeddedConnectWorker sink = null;
+        if (config.role() == Role.ALL && config.mysql().sinkEnabled()) {
+            sink = startSink(bootstrap, replication);
+        }
+
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
@@ -116,9 +122,23 @@ public final class CouponServer implements AutoCloseable {
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
         routes.add(queries::register);
 
-        Javalin http = HttpServer.start(config.http(), routes, new Health(streams, admin), meters);
+        Javalin http = HttpServer.start(config.http(), routes,
+                new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
         started.push(http::stop);
         LOG.info("coupon server ({}) serving on {}:{}", config.role(), config.http().host(), config.http().port());
+    }
+
+    /** The sink is not on the claim path: if it cannot start, claims are still served and health says why. */
+    private EmbeddedConnectWorker startSink(String bootstrap, int replication) {
+        EmbeddedConnectWorker sink = new EmbeddedConnectWorker(bootstrap, config.kafka().dataDir(), config.mysql(),
+                replication);
+        started.push(sink);
+        try {
+            return sink.start();
+        } catch (Exception e) {
+            LOG.error("THE MYSQL SINK DID NOT START; claims are served but nothing reaches MySQL until it does", e);
+            return null;
+        }
     }
 
     private KafkaStreams startStream(String bootstrap, int replication, PrometheusMeterRegistry meters) {

@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -13,11 +14,21 @@ final class Health {
 
     private final KafkaStreams streams;
     private final Admin admin;
+    private final SinkHealth sink;
 
-    /** @param streams null when this process runs no stream */
-    Health(KafkaStreams streams, Admin admin) {
+    /**
+     * @param streams null when this process runs no stream
+     * @param sink    null when this process runs no sink
+     */
+    Health(KafkaStreams streams, Admin admin, SinkHealth sink) {
         this.streams = streams;
         this.admin = admin;
+        this.sink = sink;
+    }
+
+    /** What is not part of the status but an operator wants to see: the way out to MySQL. */
+    Map<String, Object> details() {
+        return sink == null ? Map.of() : sink.details();
     }
 
     /** Null when healthy, else why not. */

@@ -76,6 +76,10 @@ final class HttpServer {
         if (problem != null) {
             body.put("reason", problem);
         }
+        Map<String, Object> details = health.details();
+        if (!details.isEmpty()) {
+            body.put("details", details);
+        }
         ctx.status(problem == null ? 200 : 503).json(body);
     }
 

@@ -46,6 +46,12 @@ final class TestCluster {
         return api;
     }
 
+    /** The shared broker, started with the shared server. */
+    static synchronized String bootstrapServers() {
+        api();
+        return broker.bootstrapServers();
+    }
+
     /** The environment of a test server: small partition counts, its own data folder, free ports. */
     static Map<String, String> serverEnv(Path dataDir) {
         Map<String, String> env = new HashMap<>();
@@ -55,6 +61,8 @@ final class TestCluster {
         env.put("COUPON_PARTITIONS", "3");
         env.put("COUPON_APPLICATION_ID", "coupon-it-" + UUID.randomUUID());
         env.put("COUPON_INSTANCE_ID", "it-" + UUID.randomUUID());
+        // The sink has its own tests with their own databases; these servers never write to MySQL.
+        env.put("COUPON_SINK_ENABLED", "false");
         // Short enough to watch a lock time out in a test, long enough for a Try and its Confirm on a slow CI.
         // Long enough that a burst of 2,000 claims in one JVM is mostly answered by its decision, not a 202.
         env.put("COUPON_CLAIM_WAIT", "5s");

@@ -14,6 +14,7 @@ import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -32,6 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  *       same {@code wallet-store}, answers on {@code redemption-results} and publishes every transition to
  *       {@code coupon-events}.</li>
  * </ol>
+ * The analysts' per-minute statistics ({@link TemplateStatsTopology}) read {@code claim-results} and
+ * {@code coupon-events} back and publish {@code template-stats}.
  * Template definitions ride the same partition as the claims, so every claim after a definition sees it.
  * The two steps are separate sub-topologies (each writes {@code claim-results} through its own sink), so a
  * task reads one input partition and never waits to align the timestamps of two.
@@ -57,7 +60,9 @@ public final class ClaimTopology {
 
     public static Topology build(TopologySettings settings) {
         Serde<Long> ids = Serdes.Long();
-        Topology topology = new Topology();
+        StreamsBuilder analysts = new StreamsBuilder();
+        TemplateStatsTopology.addTo(analysts);
+        Topology topology = analysts.build();
 
         topology.addSource(CLAIM_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.claimCommand().deserializer(),
                 Topics.CLAIM_REQUESTS);

@@ -14,6 +14,7 @@ import io.coupon.domain.OrderStatus;
 import io.coupon.domain.RedemptionDecider;
 import io.coupon.domain.RedemptionDecision;
 import io.coupon.domain.Wallet;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,10 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
         if (decision.changed()) {
             wallets.put(userId, decision.wallet());
             for (CouponChange change : decision.changes()) {
-                context.forward(new Record<>(userId, (Object) CouponEvent.of(userId, change, at), at.toEpochMilli()),
+                BigDecimal amount = CouponChange.USED.equals(change.eventType()) && decision.order() != null
+                        ? decision.order().discountAmount() : null;
+                CouponEvent event = CouponEvent.of(userId, change, at, amount);
+                context.forward(new Record<>(userId, (Object) event, at.toEpochMilli()),
                         ClaimTopology.COUPON_EVENTS_SINK);
             }
         }

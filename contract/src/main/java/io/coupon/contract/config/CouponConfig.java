@@ -13,7 +13,8 @@ import java.util.function.Function;
  * The whole configuration, built once from environment variables and defaults. A bad value fails start-up
  * with a message naming the variable. Each component is handed only its own part.
  */
-public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, StreamsSettings streams) {
+public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, StreamsSettings streams,
+                           MysqlSettings mysql) {
 
     /** Every variable read here; the README documents each (a test holds it to that). */
     public static final List<String> VARIABLES = List.of(
@@ -22,7 +23,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_PARTITIONS", "COUPON_REPLICATION_FACTOR", "COUPON_EMBEDDED_KAFKA_PORT",
             "COUPON_EMBEDDED_CONTROLLER_PORT", "COUPON_INSTANCE_ID", "COUPON_APPLICATION_ID",
             "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
-            "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT");
+            "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
+            "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -61,11 +63,33 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                         v -> durationIn(v, Duration.ofMinutes(1), Duration.ofDays(365))),
                 e.get("COUPON_LOCK_TIMEOUT", "15m", v -> durationIn(v, Duration.ofSeconds(1), Duration.ofDays(7))),
                 dataDir.resolve("streams"));
-        return new CouponConfig(role, http, kafka, streams);
+        MysqlSettings mysql = new MysqlSettings(
+                e.get("COUPON_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/coupon", CouponConfig::jdbcUrl),
+                e.get("COUPON_MYSQL_USER", "root", Function.identity()),
+                e.get("COUPON_MYSQL_PASSWORD", "", Function.identity()),
+                e.get("COUPON_MYSQL_SHARD_MAP", "", v -> v.isBlank() ? null : v.trim()),
+                e.get("COUPON_SINK_ENABLED", "true", CouponConfig::bool),
+                e.get("COUPON_CONNECT_PORT", "8083", v -> intIn(v, 1, 65535)));
+        return new CouponConfig(role, http, kafka, streams, mysql);
     }
 
     public CouponConfig withRole(Role newRole) {
-        return new CouponConfig(newRole, http, kafka, streams);
+        return new CouponConfig(newRole, http, kafka, streams, mysql);
+    }
+
+    private static String jdbcUrl(String value) {
+        if (!value.startsWith("jdbc:mariadb://") && !value.startsWith("jdbc:mysql://")) {
+            throw new IllegalArgumentException("must be a jdbc:mariadb:// or jdbc:mysql:// URL, got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static boolean bool(String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true": case "yes": case "1": return true;
+            case "false": case "no": case "0": return false;
+            default: throw new IllegalArgumentException("must be true or false, got '" + value + "'");
+        }
     }
 
     /** Accepts {@code 250ms}, {@code 2s}, {@code 15m}, {@code 24h}, {@code 7d}, or ISO-8601 ({@code PT2S}). */

@@ -3,11 +3,14 @@ package io.coupon.contract.message;
 import io.coupon.domain.CouponChange;
 import io.coupon.domain.CouponStatus;
 import io.coupon.domain.WalletCoupon;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * One state change of one coupon, on {@code coupon-events} keyed by user id. {@code version} grows with every
  * change of the coupon, so a consumer can drop an event older than what it holds.
+ *
+ * @param discountAmount what the coupon took off its order; set on USED events only
  */
 public record CouponEvent(
         String eventType,
@@ -18,12 +21,27 @@ public record CouponEvent(
         long version,
         Instant at,
         Instant expiresAt,
-        String orderId) {
+        String orderId,
+        BigDecimal discountAmount) {
+
+    /** An event with no amount: every change but a use. */
+    public CouponEvent(String eventType, String couponId, long userId, long templateId, CouponStatus status,
+                       long version, Instant at, Instant expiresAt, String orderId) {
+        this(eventType, couponId, userId, templateId, status, version, at, expiresAt, orderId, null);
+    }
 
     /** The event that publishes {@code change} of the coupon held by {@code userId}, at {@code at}. */
-    public static CouponEvent of(long userId, CouponChange change, Instant at) {
+    public static CouponEvent of(long userId, CouponChange change, Instant at, BigDecimal discountAmount) {
         WalletCoupon c = change.coupon();
         return new CouponEvent(change.eventType(), c.couponId(), userId, c.templateId(), c.status(), c.version(), at,
-                c.expiresAt(), c.orderId());
+                c.expiresAt(), c.orderId(), discountAmount);
+    }
+
+    public static CouponEvent of(long userId, CouponChange change, Instant at) {
+        return of(userId, change, at, null);
+    }
+
+    public boolean used() {
+        return CouponChange.USED.equals(eventType);
     }
 }

@@ -1,0 +1,72 @@
+package io.coupon.topology;
+
+import static io.coupon.topology.TemplateBuilder.aTemplate;
+import static io.coupon.topology.TopologyFixture.OPEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.Topics;
+import io.coupon.contract.message.TemplateStats;
+import io.coupon.domain.ClaimStatus;
+import io.coupon.domain.RedemptionStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analysts' per-minute statistics: counted in a tumbling window, published once when it closes. */
+class TemplateStatsTest {
+
+    private static final long TEMPLATE = 42;
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyFixture topology;
+    private TestOutputTopic<Long, TemplateStats> stats;
+
+    @BeforeEach
+    void driver() {
+        topology = new TopologyFixture(stateDir);
+        stats = topology.driver().createOutputTopic(Topics.TEMPLATE_STATS, Serdes.Long().deserializer(),
+                JsonSerdes.of(TemplateStats.class).deserializer());
+        topology.define(aTemplate(TEMPLATE).build());
+    }
+
+    @AfterEach
+    void close() {
+        topology.close();
+    }
+
+    @Test
+    void countsOneMinuteOfClaimsAndRedemptionsPerTemplate() {
+        String coupon = topology.claim(TEMPLATE, 1, "r-1", OPEN).couponId();
+        topology.claim(TEMPLATE, 2, "r-2", OPEN.plusSeconds(5));
+        topology.claim(TEMPLATE, 1, "r-3", OPEN.plusSeconds(6));
+        assertEquals(RedemptionStatus.LOCKED,
+                topology.tryRedemption(1, "O-1", coupon, "250.00", OPEN.plusSeconds(10)).status());
+        assertEquals(RedemptionStatus.USED, topology.confirm(1, "O-1", OPEN.plusSeconds(20)).status());
+
+        topology.claim(TEMPLATE, 3, "r-4", OPEN.plus(Duration.ofMinutes(1)).plusSeconds(11));
+
+        assertEquals(List.of(KeyValue.pair(TEMPLATE, new TemplateStats(TEMPLATE, OPEN,
+                OPEN.plus(Duration.ofMinutes(1)), 3, 2, Map.of(ClaimStatus.LIMIT_EXCEEDED, 1L), 1,
+                new BigDecimal("20.00")))), stats.readKeyValuesToList());
+    }
+
+    @Test
+    void publishesNothingWhileTheWindowMayStillReceiveLateRecords() {
+        topology.claim(TEMPLATE, 1, "r-1", OPEN);
+        topology.claim(TEMPLATE, 2, "r-2", OPEN.plus(Duration.ofMinutes(1)).plusSeconds(5));
+
+        assertEquals(List.of(), stats.readKeyValuesToList(), "the grace period has not passed");
+    }
+}
