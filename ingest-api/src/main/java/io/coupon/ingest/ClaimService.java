@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Takes a claim from the HTTP side to Kafka and back: registers for the outcome, makes the claim durable, and
@@ -24,6 +26,7 @@ public final class ClaimService {
     private final Duration wait;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Timer decisionLatency;
 
     public ClaimService(CommandPublisher publisher, PendingReplies<ClaimOutcome> pending, UndecidedClaims undecided,
                         Duration wait, Clock clock, MeterRegistry meters) {
@@ -33,6 +36,7 @@ public final class ClaimService {
         this.wait = wait;
         this.clock = clock;
         this.meters = meters;
+        this.decisionLatency = DecisionLatency.timer(meters, "claim");
     }
 
     /** The decided outcome, or empty when it was accepted but not decided within the wait. */
@@ -41,6 +45,7 @@ public final class ClaimService {
         CompletableFuture<ClaimOutcome> reply = pending.register(key).orElseThrow(
                 () -> ApiException.unavailable("too many claims are waiting for a decision; retry shortly"));
         Instant now = clock.instant();
+        long sentAt = System.nanoTime();
         Claim claim = new Claim(call.requestId(), call.templateId(), call.userId(), now);
         return publisher.send(call.templateId(), claim, now)
                 .handle((metadata, error) -> {
@@ -64,6 +69,7 @@ public final class ClaimService {
                         count("PENDING");
                     } else {
                         count(outcome.status().name());
+                        decisionLatency.record(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
                     }
                     return Optional.ofNullable(outcome);
                 });

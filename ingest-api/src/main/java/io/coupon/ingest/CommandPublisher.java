@@ -7,12 +7,13 @@ import io.coupon.contract.message.BlocklistEntry;
 import io.coupon.contract.message.ClaimCommand;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.UnblockUser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -29,10 +30,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class CommandPublisher implements AutoCloseable {
 
-    private final Producer<Long, Object> commands;
-    private final Producer<Long, Object> blocklist;
+    private final KafkaProducer<Long, Object> commands;
+    private final KafkaProducer<Long, Object> blocklist;
+    private final KafkaCircuit circuit;
 
-    public CommandPublisher(String bootstrapServers, String instanceId) {
+    public CommandPublisher(String bootstrapServers, String instanceId, KafkaCircuit circuit) {
+        this.circuit = circuit;
         this.commands = new KafkaProducer<>(producerProps(bootstrapServers, "coupon-api-" + instanceId),
                 new LongSerializer(), JsonSerdes.serializer());
         Properties tx = producerProps(bootstrapServers, "coupon-api-blocklist-" + instanceId);
@@ -66,22 +69,37 @@ public final class CommandPublisher implements AutoCloseable {
         return send(Topics.REDEMPTION_REQUESTS, command.userId(), command, command.at());
     }
 
-    /** Completes once the command is durable; fails if it could not be made so (then it has no effect). */
+    /**
+     * Completes once the command is durable; fails if it could not be made so (then it has no effect), at once
+     * while the circuit is open.
+     */
     private CompletableFuture<RecordMetadata> send(String topic, long key, Object command, Instant at) {
+        if (!circuit.allowSend()) {
+            return CompletableFuture.failedFuture(new KafkaException("Kafka is unreachable; not sent"));
+        }
         CompletableFuture<RecordMetadata> durable = new CompletableFuture<>();
         try {
             commands.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), key, command),
                     (metadata, error) -> {
                         if (error != null) {
+                            circuit.failed();
                             durable.completeExceptionally(error);
                         } else {
+                            circuit.succeeded();
                             durable.complete(metadata);
                         }
                     });
         } catch (KafkaException e) {
+            circuit.failed();
             durable.completeExceptionally(e);
         }
         return durable;
+    }
+
+    /** The producers' own metrics (send rates, errors, latencies) on the platform's registry. */
+    public void bindMetrics(MeterRegistry meters) {
+        new KafkaClientMetrics(commands).bindTo(meters);
+        new KafkaClientMetrics(blocklist).bindTo(meters);
     }
 
     public synchronized void block(long userId, Instant at) {
@@ -93,6 +111,9 @@ public final class CommandPublisher implements AutoCloseable {
     }
 
     private void broadcast(ClaimCommand command, BlocklistEntry entry, long userId, Instant at) {
+        if (!circuit.allowSend()) {
+            throw new KafkaException("Kafka is unreachable; not sent");
+        }
         List<PartitionInfo> partitions = blocklist.partitionsFor(Topics.CLAIM_REQUESTS);
         blocklist.beginTransaction();
         try {
@@ -102,7 +123,9 @@ public final class CommandPublisher implements AutoCloseable {
             }
             blocklist.send(new ProducerRecord<>(Topics.USER_BLOCKLIST, null, at.toEpochMilli(), userId, entry));
             blocklist.commitTransaction();
+            circuit.succeeded();
         } catch (KafkaException e) {
+            circuit.failed();
             try {
                 blocklist.abortTransaction();
             } catch (KafkaException ignored) {

@@ -23,12 +23,15 @@ public final class IngestRoutes {
     private final TemplateService templates;
     private final ClaimService claims;
     private final CommandPublisher publisher;
+    private final ClaimRateLimiter limiter;
     private final Clock clock;
 
-    public IngestRoutes(TemplateService templates, ClaimService claims, CommandPublisher publisher, Clock clock) {
+    public IngestRoutes(TemplateService templates, ClaimService claims, CommandPublisher publisher,
+                        ClaimRateLimiter limiter, Clock clock) {
         this.templates = templates;
         this.claims = claims;
         this.publisher = publisher;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -62,6 +65,7 @@ public final class IngestRoutes {
         long userId = StrictJson.parse(ctx.bodyAsBytes()).positiveLong("userId");
         String requestId = requestId(ctx.header("Idempotency-Key"));
         boolean respondAsync = preferAsync(ctx.header("Prefer"));
+        limiter.admit(userId);
         ClaimService.ClaimCall call = new ClaimService.ClaimCall(templateId, userId, requestId, respondAsync);
         ctx.future(() -> claims.claim(call).thenAccept(outcome -> answerClaim(ctx, call, outcome)));
     }

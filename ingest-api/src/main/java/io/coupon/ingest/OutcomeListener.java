@@ -1,5 +1,7 @@
 package io.coupon.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +55,11 @@ public final class OutcomeListener implements AutoCloseable {
         subscriptions.forEach(s -> this.subscriptions.put(s.topic(), s));
         this.thread = new Thread(this::run, "outcome-listener");
         this.thread.setDaemon(true);
+    }
+
+    /** The consumer's own metrics, its lag among them, on the platform's registry. */
+    public void bindMetrics(MeterRegistry meters) {
+        new KafkaClientMetrics(consumer).bindTo(meters);
     }
 
     /** Positions at the end of every partition before returning, so no outcome of a later request is missed. */

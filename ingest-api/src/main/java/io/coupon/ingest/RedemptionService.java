@@ -1,12 +1,18 @@
 package io.coupon.ingest;
 
 import io.coupon.contract.http.ApiException;
+import io.coupon.contract.message.ConfirmRedemption;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
+import io.coupon.contract.message.TryRedemption;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Takes Try, Confirm and Cancel to the stream and back, like claims: registered for the answer first, made
@@ -17,11 +23,16 @@ public final class RedemptionService {
     private final CommandPublisher publisher;
     private final PendingReplies<RedemptionResult> pending;
     private final Duration wait;
+    private final MeterRegistry meters;
+    private final Timer decisionLatency;
 
-    public RedemptionService(CommandPublisher publisher, PendingReplies<RedemptionResult> pending, Duration wait) {
+    public RedemptionService(CommandPublisher publisher, PendingReplies<RedemptionResult> pending, Duration wait,
+                             MeterRegistry meters) {
         this.publisher = publisher;
         this.pending = pending;
         this.wait = wait;
+        this.meters = meters;
+        this.decisionLatency = DecisionLatency.timer(meters, "redemption");
     }
 
     /** The answer, or empty when the command was made durable but not decided within the wait. */
@@ -29,6 +40,7 @@ public final class RedemptionService {
         String key = command.requestId();
         CompletableFuture<RedemptionResult> reply = pending.register(key).orElseThrow(
                 () -> ApiException.unavailable("too many requests are waiting for a decision; retry shortly"));
+        long sentAt = System.nanoTime();
         return publisher.send(command)
                 .handle((metadata, error) -> {
                     if (error != null) {
@@ -39,7 +51,20 @@ public final class RedemptionService {
                     return metadata;
                 })
                 .thenCompose(durable -> pending.await(key, reply, wait))
-                .thenApply(Optional::ofNullable);
+                .thenApply(result -> {
+                    count(command, result == null ? "PENDING" : result.status().name());
+                    if (result != null) {
+                        decisionLatency.record(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
+                    }
+                    return Optional.ofNullable(result);
+                });
+    }
+
+    private void count(RedemptionCommand command, String status) {
+        String step = command instanceof TryRedemption ? "try" : command instanceof ConfirmRedemption ? "confirm"
+                : "cancel";
+        Counter.builder("coupon.redemptions").description("Redemption steps answered by this instance, by outcome")
+                .tag("step", step).tag("status", status).register(meters).increment();
     }
 
     public void decided(RedemptionResult result) {

@@ -7,9 +7,12 @@ import io.coupon.contract.config.Role;
 import io.coupon.contract.message.RedemptionResult;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.contract.Stores;
+import io.coupon.ingest.ClaimRateLimiter;
 import io.coupon.ingest.ClaimService;
 import io.coupon.ingest.CommandPublisher;
 import io.coupon.ingest.IngestRoutes;
+import io.coupon.ingest.KafkaCircuit;
 import io.coupon.ingest.OutcomeListener;
 import io.coupon.ingest.PendingReplies;
 import io.coupon.ingest.RedemptionRoutes;
@@ -20,11 +23,16 @@ import io.coupon.query.OwnerRoutedReader;
 import io.coupon.query.QueryRoutes;
 import io.coupon.query.RemoteReader;
 import io.coupon.query.StoreReader;
+import io.coupon.query.TemplateCatalog;
+import io.coupon.query.TemplateListRoutes;
+import io.coupon.server.dashboard.ActivitySampler;
+import io.coupon.server.dashboard.DashboardRoutes;
 import io.coupon.topology.ClaimTopology;
 import io.coupon.topology.StreamsProperties;
 import io.coupon.topology.TopologySettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -45,6 +53,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +131,14 @@ public final class CouponServer implements AutoCloseable {
                 : new RemoteReader(httpClient, config.http().queryUrl(), false, Duration.ofSeconds(3));
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
         routes.add(queries::register);
+        TemplateCatalog catalog = streams != null
+                ? TemplateCatalog.ofStreams(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
+                        httpClient, Duration.ofSeconds(2))
+                : TemplateCatalog.remote(httpClient, config.http().queryUrl(), Duration.ofSeconds(3));
+        routes.add(new TemplateListRoutes(catalog, clock)::register);
+        ActivitySampler activity = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
+        started.push(activity.start());
+        routes.add(new DashboardRoutes(catalog, activity, clock)::register);
 
         Javalin http = HttpServer.start(config.http(), routes,
                 new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
@@ -154,6 +172,12 @@ public final class CouponServer implements AutoCloseable {
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(ks);
         metrics.bindTo(meters);
         started.push(metrics);
+        for (String store : List.of(Stores.TEMPLATE_STORE, Stores.STOCK_STORE, Stores.CLAIM_COUNT_STORE,
+                Stores.IDEMPOTENCY_STORE, Stores.WALLET_STORE, Stores.ORDER_STORE, Stores.EXPIRY_INDEX_STORE)) {
+            Gauge.builder("coupon.store.entries", () -> approximateEntries(ks, store))
+                    .description("Approximate entries of a state store on this instance").tag("store", store)
+                    .register(meters);
+        }
         // Leaving the group on close lets a restart take its partitions back at once instead of after the
         // session timeout (45 s).
         started.push(() -> ks.close(CloseOptions.groupMembershipOperation(
@@ -164,14 +188,20 @@ public final class CouponServer implements AutoCloseable {
 
     private ClaimService startApi(String bootstrap, PrometheusMeterRegistry meters,
                                   List<Consumer<RoutesConfig>> routes) throws Exception {
-        CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId());
+        CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId(),
+                new KafkaCircuit(3, Duration.ofSeconds(1), clock));
         started.push(publisher);
-        ClaimService claims = new ClaimService(publisher, new PendingReplies<ClaimOutcome>(config.http().maxInFlight()),
-                new UndecidedClaims(100_000), config.http().claimWait(), clock, meters);
+        publisher.bindMetrics(meters);
+        PendingReplies<ClaimOutcome> pendingClaims = new PendingReplies<>(config.http().maxInFlight());
+        PendingReplies<RedemptionResult> pendingRedemptions = new PendingReplies<>(config.http().maxInFlight());
+        Gauge.builder("coupon.inflight.requests", () -> pendingClaims.size() + pendingRedemptions.size())
+                .description("Requests waiting for their decision").register(meters);
+        ClaimService claims = new ClaimService(publisher, pendingClaims, new UndecidedClaims(100_000),
+                config.http().claimWait(), clock, meters);
         TemplateService templates = new TemplateService(publisher, new PendingReplies<TemplateResult>(1_000),
                 TEMPLATE_WAIT, clock);
-        RedemptionService redemptions = new RedemptionService(publisher,
-                new PendingReplies<RedemptionResult>(config.http().maxInFlight()), config.http().claimWait());
+        RedemptionService redemptions = new RedemptionService(publisher, pendingRedemptions,
+                config.http().claimWait(), meters);
         OutcomeListener listener = new OutcomeListener(bootstrap, List.of(
                 new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, JsonSerdes.claimOutcome().deserializer(),
                         claims::decided),
@@ -180,14 +210,26 @@ public final class CouponServer implements AutoCloseable {
                 new OutcomeListener.Subscription<>(Topics.REDEMPTION_RESULTS,
                         JsonSerdes.redemptionResult().deserializer(), redemptions::decided)));
         started.push(listener);
+        listener.bindMetrics(meters);
         listener.start();
-        routes.add(new IngestRoutes(templates, claims, publisher, clock)::register);
+        ClaimRateLimiter limiter = new ClaimRateLimiter(config.http().globalClaimsPerSecond(),
+                config.http().userClaimsPerSecond(), meters);
+        routes.add(new IngestRoutes(templates, claims, publisher, limiter, clock)::register);
         routes.add(new RedemptionRoutes(redemptions, clock)::register);
         return claims;
     }
 
     public int httpPort() {
         return config.http().port();
+    }
+
+    private static double approximateEntries(KafkaStreams ks, String store) {
+        try {
+            return ks.store(StoreQueryParameters.fromNameAndType(store,
+                    QueryableStoreTypes.<Object, Object>keyValueStore())).approximateNumEntries();
+        } catch (RuntimeException notQueryableNow) {
+            return Double.NaN;
+        }
     }
 
     /** The stream of this process, or null in the API role. */

@@ -10,6 +10,9 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class HttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final long DRAIN_AT_MOST = 1024 * 1024;
 
     private HttpServer() {
     }
@@ -37,6 +41,8 @@ final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
+            // On stop, in-flight requests get up to 10 s to be answered before the connections close.
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             cfg.http.maxRequestSize = http.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(JsonSerdes.mapper(), false));
             cfg.requestLogger.http((ctx, ms) -> record(meters, ctx, ms));
@@ -63,10 +69,23 @@ final class HttpServer {
         }).start();
     }
 
+    /**
+     * Refuses a body over the limit before anything reads it. A moderately large one is drained first, so the
+     * client, still sending it, reads the 413 instead of a reset connection; a huge one is not worth reading.
+     */
     private static void rejectOversizedBody(Context ctx, int maxBytes) {
-        if (ctx.contentLength() > maxBytes) {
-            throw new ApiException(413, "PAYLOAD_TOO_LARGE", "request bodies are limited to " + maxBytes + " bytes");
+        long length = ctx.contentLength();
+        if (length <= maxBytes) {
+            return;
         }
+        if (length <= DRAIN_AT_MOST) {
+            try (InputStream body = ctx.req().getInputStream()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // the client went away; the answer below is all that is left to do
+            }
+        }
+        throw new ApiException(413, "PAYLOAD_TOO_LARGE", "request bodies are limited to " + maxBytes + " bytes");
     }
 
     private static void answerHealth(Context ctx, Health health) {
@@ -115,6 +134,7 @@ final class HttpServer {
                 .tag("route", route)
                 .tag("status", String.valueOf(ctx.statusCode()))
                 .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters)
                 .record(Duration.ofNanos((long) (ms * 1_000_000)));
     }

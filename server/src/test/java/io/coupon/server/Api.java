@@ -44,6 +44,11 @@ final class Api {
         this.base = base;
     }
 
+    /** Where this client sends its requests, e.g. {@code http://127.0.0.1:7070}: for a browser to load. */
+    String baseUrl() {
+        return base;
+    }
+
     /** Ids no other test uses, so tests sharing one server never see each other's state. */
     static long freshId() {
         return IDS.incrementAndGet();

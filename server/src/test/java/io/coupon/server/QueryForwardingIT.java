@@ -2,6 +2,7 @@ package io.coupon.server;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coupon.contract.Stores;
@@ -117,6 +118,28 @@ class QueryForwardingIT {
             Api.Response lookup = api.get("/v1/templates/" + template + "/claims/fwd-" + template);
             assertEquals(200, lookup.status());
             assertEquals(granted.body().get("couponId"), lookup.body().get("couponId"));
+        }
+    }
+
+    @Test
+    void everyInstanceListsTheTemplatesOfBothStreamInstances() {
+        List<Long> templates = new ArrayList<>();
+        java.util.Set<Integer> owners = new java.util.HashSet<>();
+        while (owners.size() < 2 && templates.size() < 40) {
+            long template = viaFirst.createTemplate(5, 1);
+            templates.add(template);
+            owners.add(owner(first.streams(), Stores.TEMPLATE_STORE, template).port());
+        }
+        assertEquals(2, owners.size(), "both stream instances should own some of the templates");
+        for (Api api : List.of(viaFirst, viaSecond, viaApiOnly)) {
+            Api.Response listed = api.get("/v1/templates");
+            assertEquals(200, listed.status(), listed.body()::toString);
+            List<Long> ids = new ArrayList<>();
+            listed.body().path("templates").forEach(t -> ids.add(t.path("id").asLong()));
+            assertEquals(ids.stream().sorted().toList(), ids, "sorted by id");
+            for (long template : templates) {
+                assertTrue(ids.contains(template), "template " + template + " listed");
+            }
         }
     }
 

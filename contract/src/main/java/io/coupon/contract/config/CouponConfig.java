@@ -24,7 +24,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_EMBEDDED_CONTROLLER_PORT", "COUPON_INSTANCE_ID", "COUPON_APPLICATION_ID",
             "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
             "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
-            "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT");
+            "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
+            "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -39,7 +40,9 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_CLAIM_WAIT", "2s", v -> durationIn(v, Duration.ofMillis(1), Duration.ofSeconds(30))),
                 e.get("COUPON_MAX_IN_FLIGHT", "20000", v -> intIn(v, 1, 1_000_000)),
                 MAX_BODY_BYTES,
-                e.get("COUPON_QUERY_URL", role == Role.API ? "" : null, CouponConfig::url));
+                e.get("COUPON_QUERY_URL", role == Role.API ? "" : null, CouponConfig::url),
+                e.get("COUPON_RATE_LIMIT_GLOBAL", "20000", v -> intIn(v, 0, 10_000_000)),
+                e.get("COUPON_RATE_LIMIT_PER_USER", "10", v -> intIn(v, 0, 1_000_000)));
         if (role == Role.API && http.queryUrl() == null) {
             throw new IllegalArgumentException("COUPON_QUERY_URL is required with role api: "
                     + "the URL of any stream-role instance, which forwards each read to the key's owner");

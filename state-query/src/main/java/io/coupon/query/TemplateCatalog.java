@@ -1,0 +1,179 @@
+package io.coupon.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.Stores;
+import io.coupon.contract.http.ApiException;
+import io.coupon.domain.Stock;
+import io.coupon.domain.Template;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Every template with its live stock, across the instances. Templates are spread over the partitions of
+ * {@code claim-requests}, so a stream instance reads the active copies of its own partitions and asks every
+ * other stream instance for theirs (marked as forwarded: "only your own"), then merges the answers. An API-only
+ * process asks its query instance, which does the same. Like the other reads, it answers 503 rather than a
+ * partial list when an instance cannot answer.
+ */
+public final class TemplateCatalog {
+
+    private static final ObjectMapper JSON = JsonSerdes.mapper();
+    /** The internal endpoint that answers a {@link TemplateListing}. */
+    public static final String INTERNAL_PATH = "/internal/v1/templates";
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final String queryUrl;
+    private final HttpClient client;
+    private final Duration timeout;
+
+    private TemplateCatalog(KafkaStreams streams, HostInfo self, String queryUrl, HttpClient client,
+                            Duration timeout) {
+        this.streams = streams;
+        this.self = self;
+        this.queryUrl = queryUrl;
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    /** The catalog of a stream instance: its own stores, and the other instances over HTTP. */
+    public static TemplateCatalog ofStreams(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout) {
+        return new TemplateCatalog(streams, self, null, client, timeout);
+    }
+
+    /** The catalog of an API-only process: whatever the stream instance at {@code queryUrl} answers. */
+    public static TemplateCatalog remote(HttpClient client, String queryUrl, Duration timeout) {
+        return new TemplateCatalog(null, null, queryUrl, client, timeout);
+    }
+
+    /** Whether this process holds templates itself (and so serves the internal endpoint). */
+    public boolean hasLocalStores() {
+        return streams != null;
+    }
+
+    /** The first {@link TemplateListing#LIMIT} templates by id of the whole system. */
+    public CompletableFuture<TemplateListing> all() {
+        if (streams == null) {
+            return fetch(queryUrl, false);
+        }
+        TemplateListing local;
+        List<HostInfo> others = new ArrayList<>();
+        try {
+            local = local();
+            for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+                HostInfo host = instance.hostInfo();
+                if (!host.equals(self) && host.port() >= 0 && instance.stateStoreNames().contains(Stores.TEMPLATE_STORE)) {
+                    others.add(host);
+                }
+            }
+        } catch (ApiException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(rebalancing());
+        }
+        List<CompletableFuture<TemplateListing>> answers = new ArrayList<>();
+        answers.add(CompletableFuture.completedFuture(local));
+        for (HostInfo host : others) {
+            answers.add(fetch("http://" + host.host() + ":" + host.port(), true));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(done -> TemplateListing.merge(answers.stream().map(CompletableFuture::join).toList()));
+    }
+
+    /**
+     * The templates of the partitions this instance owns (active copies only), the first
+     * {@link TemplateListing#LIMIT} by id.
+     */
+    public TemplateListing local() {
+        if (streams == null) {
+            throw new IllegalStateException("an API-only process holds no templates");
+        }
+        if (!hostsTemplates()) {
+            return new TemplateListing(List.of(), false);
+        }
+        try {
+            ReadOnlyKeyValueStore<Long, Template> templates = store(Stores.TEMPLATE_STORE);
+            ReadOnlyKeyValueStore<Long, Stock> stocks = store(Stores.STOCK_STORE);
+            TreeMap<Long, Template> first = new TreeMap<>();
+            boolean truncated = false;
+            try (KeyValueIterator<Long, Template> all = templates.all()) {
+                while (all.hasNext()) {
+                    KeyValue<Long, Template> next = all.next();
+                    first.put(next.key, next.value);
+                    if (first.size() > TemplateListing.LIMIT) {
+                        first.pollLastEntry();
+                        truncated = true;
+                    }
+                }
+            }
+            List<TemplateSnapshot> snapshots = new ArrayList<>(first.size());
+            for (Template template : first.values()) {
+                Stock stock = stocks.get(template.id());
+                if (stock != null) { // both are written in one transaction; absent only mid-restore
+                    snapshots.add(new TemplateSnapshot(template, stock));
+                }
+            }
+            return TemplateListing.of(snapshots, truncated);
+        } catch (InvalidStateStoreException e) {
+            throw rebalancing();
+        }
+    }
+
+    /** Whether this instance holds active template partitions right now (an instance may hold none). */
+    private boolean hostsTemplates() {
+        try {
+            return streams.metadataForAllStreamsClients().stream()
+                    .filter(instance -> instance.hostInfo().equals(self))
+                    .anyMatch(instance -> instance.stateStoreNames().contains(Stores.TEMPLATE_STORE));
+        } catch (RuntimeException e) {
+            throw rebalancing();
+        }
+    }
+
+    private <V> ReadOnlyKeyValueStore<Long, V> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Long, V>keyValueStore()));
+    }
+
+    private CompletableFuture<TemplateListing> fetch(String baseUrl, boolean forwarded) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + INTERNAL_PATH)).timeout(timeout).GET();
+        if (forwarded) {
+            request.header(RemoteReader.FORWARDED_HEADER, "1");
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> {
+                    if (error != null || response.statusCode() != 200) {
+                        throw new CompletionException(ApiException.unavailable(
+                                "an instance holding templates did not answer; retry shortly"));
+                    }
+                    try {
+                        return JSON.readValue(response.body(), TemplateListing.class);
+                    } catch (IOException e) {
+                        throw new CompletionException(
+                                ApiException.unavailable("unreadable template list from another instance"));
+                    }
+                });
+    }
+
+    private static ApiException rebalancing() {
+        return ApiException.unavailable("templates are moving between instances; retry shortly");
+    }
+}
