@@ -1,0 +1,87 @@
+package io.coupon.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The command line of a run: {@code <scenario> [--stock N] [--users N] [--rate N] [--duration 60s] [--url U]
+ * [--timeout 10s] [--out result.json]}.
+ *
+ * @param timeout each request's timeout; the run also waits this long for the last requests in flight
+ * @param out     where the JSON result goes, or null for nowhere
+ */
+public record BenchOptions(String scenario, long stock, long users, long rate, Duration duration, String url,
+        Duration timeout, Path out) {
+
+    public static final String USAGE = "usage: java -jar coupon-bench.jar <flash-sale|steady|ramp> [--stock 10000]"
+            + " [--users 200000] [--rate 5000] [--duration 60s] [--url http://127.0.0.1:7070] [--timeout 10s]"
+            + " [--out result.json]";
+
+    public BenchOptions {
+        if (stock < 1 || users < 1 || rate < 1) {
+            throw new IllegalArgumentException("--stock, --users and --rate must be at least 1");
+        }
+        if (duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("--duration and --timeout must be positive");
+        }
+        url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Parses a command line; throws {@link IllegalArgumentException} naming what is wrong. */
+    public static BenchOptions parse(String... args) {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            throw new IllegalArgumentException("no scenario given");
+        }
+        long stock = 10_000;
+        long users = 200_000;
+        long rate = 5_000;
+        Duration duration = Duration.ofSeconds(60);
+        String url = "http://127.0.0.1:7070";
+        Duration timeout = Duration.ofSeconds(10);
+        Path out = null;
+        for (int i = 1; i < args.length; i += 2) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (name) {
+                case "--stock" -> stock = number(name, value);
+                case "--users" -> users = number(name, value);
+                case "--rate" -> rate = number(name, value);
+                case "--duration" -> duration = duration(name, value);
+                case "--url" -> url = value;
+                case "--timeout" -> timeout = duration(name, value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        return new BenchOptions(args[0], stock, users, rate, duration, url, timeout, out);
+    }
+
+    private static long number(String name, String value) {
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was " + value);
+        }
+    }
+
+    /** {@code 60s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */
+    static Duration duration(String name, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            } else if (v.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
+            } else if (v.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must look like 60s, 500ms or 2m, was " + value);
+        }
+    }
+}

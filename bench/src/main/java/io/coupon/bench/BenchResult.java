@@ -1,0 +1,92 @@
+package io.coupon.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The result of one scenario run: what was offered, what was achieved, latency percentiles, the outcome mix and
+ * the scenario's correctness checks (e.g. {@code oversold}).
+ *
+ * @param checks scenario-specific facts read back from the server after the run, in the order to print them
+ */
+public record BenchResult(String scenario, String url, long offeredRate, Duration duration, RunStats stats,
+        Map<String, Object> checks) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public BenchResult {
+        checks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+    }
+
+    public LatencySummary latency() {
+        return LatencySummary.fromMicros(stats.latencyMicros());
+    }
+
+    /** Requests finished (answered or failed) per second, from the start to the last one finished. */
+    public double achievedThroughput() {
+        long finished = stats.answered() + stats.failed();
+        return stats.elapsedNanos() <= 0 ? 0 : round(finished * 1e9 / stats.elapsedNanos());
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", scenario);
+        root.put("url", url);
+        root.put("offeredRate", offeredRate);
+        root.put("durationSeconds", round(duration.toNanos() / 1e9));
+        root.put("scheduled", stats.scheduled());
+        root.put("sent", stats.sent());
+        root.put("answered", stats.answered());
+        root.put("failed", stats.failed());
+        root.put("drained", stats.drained());
+        root.put("elapsedSeconds", round(stats.elapsedNanos() / 1e9));
+        root.put("achievedThroughput", achievedThroughput());
+        LatencySummary l = latency();
+        ObjectNode latency = root.putObject("latencyMs");
+        latency.put("count", l.count());
+        latency.put("p50", l.p50());
+        latency.put("p95", l.p95());
+        latency.put("p99", l.p99());
+        latency.put("p999", l.p999());
+        latency.put("max", l.max());
+        latency.put("mean", l.mean());
+        ObjectNode outcomes = root.putObject("outcomes");
+        stats.outcomes().forEach(outcomes::put);
+        root.set("checks", JSON.valueToTree(checks));
+        return root;
+    }
+
+    public String toJsonString() {
+        try {
+            return JSON.writeValueAsString(toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A few lines for a terminal. */
+    public String summaryText() {
+        LatencySummary l = latency();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%s against %s: offered %d/s for %s, achieved %.1f/s (%d sent, %d answered, %d failed%s)%n",
+                scenario, url, offeredRate, duration, achievedThroughput(), stats.sent(), stats.answered(),
+                stats.failed(), stats.drained() ? "" : ", NOT drained"));
+        out.append(String.format("latency ms: p50 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  (n=%d)%n",
+                l.p50(), l.p95(), l.p99(), l.p999(), l.max(), l.count()));
+        out.append("outcomes:");
+        stats.outcomes().forEach((k, v) -> out.append("  ").append(k).append('=').append(v));
+        out.append(String.format("%nchecks:"));
+        checks.forEach((k, v) -> out.append("  ").append(k).append('=').append(v));
+        return out.append(System.lineSeparator()).toString();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+}

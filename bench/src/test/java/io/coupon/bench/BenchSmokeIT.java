@@ -1,0 +1,106 @@
+package io.coupon.bench;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coupon.contract.config.CouponConfig;
+import io.coupon.server.CouponServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator against the real server in this JVM (embedded broker, its own data folder): a short, slow
+ * flash sale that must finish, never oversell and write a complete summary. Nothing here is about speed.
+ */
+class BenchSmokeIT {
+
+    private static CouponServer server;
+    private static String url;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("COUPON_HTTP_HOST", "127.0.0.1");
+        env.put("COUPON_HTTP_PORT", String.valueOf(freePort()));
+        env.put("COUPON_EMBEDDED_KAFKA_PORT", String.valueOf(freePort()));
+        env.put("COUPON_EMBEDDED_CONTROLLER_PORT", String.valueOf(freePort()));
+        env.put("COUPON_DATA_DIR", Files.createTempDirectory("coupon-bench-it").toString());
+        env.put("COUPON_PARTITIONS", "2");
+        env.put("COUPON_APPLICATION_ID", "coupon-bench-it-" + UUID.randomUUID());
+        env.put("COUPON_SINK_ENABLED", "false");
+        env.put("COUPON_RATE_LIMIT_PER_USER", "0");
+        CouponConfig config = CouponConfig.fromEnv(env);
+        url = "http://127.0.0.1:" + config.http().port();
+        server = new CouponServer(config, Clock.systemUTC()).start();
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(5)).build();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void runsAShortFlashSaleWithoutOversellingAndWritesTheSummary() throws Exception {
+        BenchOptions options = BenchOptions.parse("flash-sale", "--stock", "100", "--users", "1000", "--rate", "200",
+                "--duration", "3s", "--url", url);
+
+        BenchResult result = new FlashSaleScenario(NanoClock.system(), 42).run(options);
+        System.out.print(result.summaryText());
+
+        RunStats stats = result.stats();
+        assertTrue(stats.drained(), "every request finished");
+        assertEquals(600, stats.scheduled());
+        assertEquals(600, stats.sent());
+        assertEquals(600, stats.answered() + stats.failed());
+        assertEquals(false, result.checks().get("oversold"), result.checks().toString());
+        assertEquals(false, result.checks().get("lostGrants"), result.checks().toString());
+        long granted = (Long) result.checks().get("granted201");
+        assertTrue(granted <= 100, "granted " + granted);
+        assertTrue((Long) result.checks().get("remaining") >= 0);
+
+        JsonNode json = new ObjectMapper().readTree(result.toJsonString());
+        for (String field : new String[] {"p50", "p95", "p99", "p999", "max"}) {
+            assertTrue(json.get("latencyMs").has(field), field);
+            assertTrue(json.get("latencyMs").get(field).isNumber(), field);
+        }
+        assertEquals(600, json.get("latencyMs").get("count").asLong());
+        assertTrue(json.get("achievedThroughput").asDouble() > 0);
+        assertFalse(json.get("outcomes").isEmpty());
+        assertFalse(json.get("checks").get("oversold").asBoolean());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
