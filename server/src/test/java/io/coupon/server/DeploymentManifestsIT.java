@@ -1,6 +1,7 @@
 package io.coupon.server;
 
 import static org.awaitility.Awaitility.await;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -76,17 +77,17 @@ class DeploymentManifestsIT {
         // Some meters appear only once their first event has happened (a decision seen, a consumer's first fetch):
         // give them a little time rather than racing them.
         Set<String> missing = new TreeSet<>(needed.keySet());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Api.Raw metrics = api.getRaw("/metrics");
-            assertEquals(200, metrics.status(), "GET /metrics");
-            missing.clear();
-            missing.addAll(needed.keySet());
-            missing.removeAll(exposedNames(metrics.body()));
-            if (missing.isEmpty() || Instant.now().isAfter(deadline)) {
-                break;
-            }
-            sleep(Duration.ofSeconds(1));
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                Api.Raw metrics = api.getRaw("/metrics");
+                assertEquals(200, metrics.status(), "GET /metrics");
+                missing.clear();
+                missing.addAll(needed.keySet());
+                missing.removeAll(exposedNames(metrics.body()));
+                return missing.isEmpty();
+            });
+        } catch (ConditionTimeoutException stillMissing) {
+            // reported with the names below
         }
         StringBuilder report = new StringBuilder();
         missing.forEach(name -> report.append("\n  ").append(name).append("  used by ").append(needed.get(name)));
@@ -446,14 +447,5 @@ class DeploymentManifestsIT {
             return Set.of();
         }
         return metricNames(q);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
