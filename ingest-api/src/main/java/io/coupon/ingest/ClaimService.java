@@ -1,6 +1,5 @@
 package io.coupon.ingest;
 
-import io.coupon.contract.http.ApiException;
 import io.coupon.contract.message.Claim;
 import io.coupon.domain.ClaimOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Timer;
 
@@ -41,28 +39,11 @@ public final class ClaimService {
 
     /** The decided outcome, or empty when it was accepted but not decided within the wait. */
     public CompletableFuture<Optional<ClaimOutcome>> claim(ClaimCall call) {
-        String key = pendingKey(call.templateId(), call.requestId(), call.userId());
-        CompletableFuture<ClaimOutcome> reply = pending.register(key).orElseThrow(
-                () -> ApiException.unavailable("too many claims are waiting for a decision; retry shortly"));
         Instant now = clock.instant();
         long sentAt = System.nanoTime();
         Claim claim = new Claim(call.requestId(), call.templateId(), call.userId(), now);
-        return publisher.send(call.templateId(), claim, now)
-                .handle((metadata, error) -> {
-                    if (error != null) {
-                        pending.abandon(key, reply);
-                        throw new CompletionException(ApiException.unavailable(
-                                "the claim could not be made durable and has no effect: " + error.getMessage()));
-                    }
-                    return metadata;
-                })
-                .thenCompose(durable -> {
-                    if (call.respondAsync()) {
-                        pending.abandon(key, reply);
-                        return CompletableFuture.completedFuture((ClaimOutcome) null);
-                    }
-                    return pending.await(key, reply, wait);
-                })
+        return pending.submit(pendingKey(call.templateId(), call.requestId(), call.userId()),
+                        () -> publisher.send(call.templateId(), claim, now), wait, call.respondAsync(), "claim")
                 .thenApply(outcome -> {
                     if (outcome == null) {
                         undecided.accepted(call.templateId(), call.requestId());

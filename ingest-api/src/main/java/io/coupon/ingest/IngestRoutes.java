@@ -12,13 +12,10 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.KafkaException;
 
 /** The write side of the HTTP contract: templates, claims and the blocklist. */
 public final class IngestRoutes {
-
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     private final TemplateService templates;
     private final ClaimService claims;
@@ -94,13 +91,8 @@ public final class IngestRoutes {
     }
 
     private static String requestId(String idempotencyKey) {
-        if (idempotencyKey == null) {
-            return UUID.randomUUID().toString();
-        }
-        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ApiException.badRequest("Idempotency-Key must be 1 to 64 visible ASCII characters without spaces");
-        }
-        return idempotencyKey;
+        return idempotencyKey == null ? UUID.randomUUID().toString()
+                : PathParams.clientId("Idempotency-Key", idempotencyKey);
     }
 
     private static boolean preferAsync(String prefer) {

@@ -1,12 +1,15 @@
 package io.coupon.ingest;
 
+import io.coupon.contract.http.ApiException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Requests waiting for their outcome from a results topic. Bounded, so a slow stream turns into fast 503s
@@ -56,6 +59,36 @@ public final class PendingReplies<T> {
                     if (value == null) {
                         forget(key, future);
                     }
+                });
+    }
+
+    /**
+     * The whole round trip of one request: registers for its reply before sending (so the reply cannot slip
+     * past), makes it durable with {@code send}, then waits up to {@code wait}, or not at all when
+     * {@code acceptOnly}. Completes with the reply, or null when the request is durable but undecided; fails
+     * with a 503 when the map is full or the request could not be made durable (then it has no effect).
+     *
+     * @param what the request's name in the 503's message, e.g. "claim"
+     */
+    public CompletableFuture<T> submit(String key, Supplier<CompletableFuture<?>> send, Duration wait,
+                                       boolean acceptOnly, String what) {
+        CompletableFuture<T> reply = register(key).orElseThrow(() -> ApiException.unavailable(
+                "too many requests are waiting for a decision; retry shortly"));
+        return send.get()
+                .handle((durable, error) -> {
+                    if (error != null) {
+                        abandon(key, reply);
+                        throw new CompletionException(ApiException.unavailable(
+                                "the " + what + " could not be made durable and has no effect: " + error.getMessage()));
+                    }
+                    return durable;
+                })
+                .thenCompose(durable -> {
+                    if (acceptOnly) {
+                        abandon(key, reply);
+                        return CompletableFuture.completedFuture((T) null);
+                    }
+                    return await(key, reply, wait);
                 });
     }
 

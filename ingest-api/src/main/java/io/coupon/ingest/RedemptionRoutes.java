@@ -16,12 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Redemption (用券) as Try / Confirm / Cancel. */
 public final class RedemptionRoutes {
-
-    private static final Pattern ID = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     private final RedemptionService redemptions;
     private final Clock clock;
@@ -44,12 +41,13 @@ public final class RedemptionRoutes {
             throw ApiException.badRequest("orderAmount must be positive");
         }
         TryRedemption attempt = new TryRedemption(UUID.randomUUID().toString(), body.positiveLong("userId"),
-                id("orderId", body.text("orderId")), id("couponId", body.text("couponId")), amount, now());
+                PathParams.clientId("orderId", body.text("orderId")),
+                PathParams.clientId("couponId", body.text("couponId")), amount, now());
         answer(ctx, Step.TRY, attempt);
     }
 
     private void orderStep(Context ctx, Step step) {
-        String orderId = id("orderId", ctx.pathParam("orderId"));
+        String orderId = PathParams.clientId("orderId", ctx.pathParam("orderId"));
         long userId = StrictJson.parse(ctx.bodyAsBytes()).positiveLong("userId");
         String requestId = UUID.randomUUID().toString();
         RedemptionCommand command = step == Step.CONFIRM
@@ -73,12 +71,5 @@ public final class RedemptionRoutes {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    private static String id(String field, String value) {
-        if (!ID.matcher(value).matches()) {
-            throw ApiException.badRequest(field + " must be 1 to 64 visible ASCII characters without spaces");
-        }
-        return value;
     }
 }

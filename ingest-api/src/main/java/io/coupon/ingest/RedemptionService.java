@@ -1,6 +1,5 @@
 package io.coupon.ingest;
 
-import io.coupon.contract.http.ApiException;
 import io.coupon.contract.message.ConfirmRedemption;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
@@ -11,7 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,20 +35,8 @@ public final class RedemptionService {
 
     /** The answer, or empty when the command was made durable but not decided within the wait. */
     public CompletableFuture<Optional<RedemptionResult>> submit(RedemptionCommand command) {
-        String key = command.requestId();
-        CompletableFuture<RedemptionResult> reply = pending.register(key).orElseThrow(
-                () -> ApiException.unavailable("too many requests are waiting for a decision; retry shortly"));
         long sentAt = System.nanoTime();
-        return publisher.send(command)
-                .handle((metadata, error) -> {
-                    if (error != null) {
-                        pending.abandon(key, reply);
-                        throw new CompletionException(ApiException.unavailable(
-                                "the request could not be made durable and has no effect: " + error.getMessage()));
-                    }
-                    return metadata;
-                })
-                .thenCompose(durable -> pending.await(key, reply, wait))
+        return pending.submit(command.requestId(), () -> publisher.send(command), wait, false, "request")
                 .thenApply(result -> {
                     count(command, result == null ? "PENDING" : result.status().name());
                     if (result != null) {

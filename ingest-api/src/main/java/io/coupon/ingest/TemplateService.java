@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Defines templates through the decider's own partition, and answers only once the decider has stored the
@@ -41,18 +40,8 @@ public final class TemplateService {
             throw ApiException.badRequest(String.join("; ", problems));
         }
         String requestId = UUID.randomUUID().toString();
-        CompletableFuture<TemplateResult> reply = pending.register(requestId).orElseThrow(
-                () -> ApiException.unavailable("too many requests are waiting; retry shortly"));
-        return publisher.send(template.id(), new DefineTemplate(requestId, template), now)
-                .handle((metadata, error) -> {
-                    if (error != null) {
-                        pending.abandon(requestId, reply);
-                        throw new CompletionException(ApiException.unavailable(
-                                "the template could not be made durable and was not created: " + error.getMessage()));
-                    }
-                    return metadata;
-                })
-                .thenCompose(durable -> pending.await(requestId, reply, wait))
+        return pending.submit(requestId, () -> publisher.send(template.id(), new DefineTemplate(requestId, template),
+                        now), wait, false, "template")
                 .thenApply(Optional::ofNullable);
     }
 

@@ -3,15 +3,14 @@ package io.coupon.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.http.ApiException;
+import io.coupon.contract.http.PathParams;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.Wallet;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,8 +51,8 @@ public final class RemoteReader implements StoreReader {
 
     @Override
     public CompletableFuture<Optional<ClaimOutcome>> claim(long templateId, String requestId) {
-        String encoded = URLEncoder.encode(requestId, StandardCharsets.UTF_8).replace("+", "%20");
-        return get("/internal/v1/templates/" + templateId + "/claims/" + encoded, ClaimOutcome.class);
+        return get("/internal/v1/templates/" + templateId + "/claims/" + PathParams.segment(requestId),
+                ClaimOutcome.class);
     }
 
     private <T> CompletableFuture<Optional<T>> get(String path, Class<T> type) {

@@ -2,8 +2,6 @@ package io.coupon.contract.http;
 
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,8 +57,7 @@ public final class ClaimAnswers {
 
     /** Where a pending claim can be looked up; the request id is percent-encoded (a key may hold / ? or %). */
     public static String location(long templateId, String requestId) {
-        String segment = URLEncoder.encode(requestId, StandardCharsets.UTF_8).replace("+", "%20");
-        return "/v1/templates/" + templateId + "/claims/" + segment;
+        return "/v1/templates/" + templateId + "/claims/" + PathParams.segment(requestId);
     }
 
     private static String message(ClaimStatus status) {
