@@ -2,8 +2,8 @@ package io.coupon.domain;
 
 /**
  * Decides one claim in one atomic step. The order of the checks is the contract: an idempotent replay first
- * (a retry must get its first answer even after the window closed), then the template, the window, the
- * blocklist, the per-user limit, and only then the stock — so a unit is never spent on a claim that some
+ * (a retry must get its first answer even after the window closed), then the template, its window and
+ * campaign status (ended, paused, not started), the blocklist, the per-user limit, and only then the stock — so a unit is never spent on a claim that some
  * other rule rejects, which is what rules out a false SOLD_OUT.
  */
 public final class ClaimDecider {
@@ -35,11 +35,14 @@ public final class ClaimDecider {
     }
 
     private static ClaimStatus rejection(ClaimState state, Template template, ClaimRequest request) {
+        if (template.finishedAt(request.requestedAt())) {
+            return ClaimStatus.ENDED;
+        }
+        if (template.paused()) {
+            return ClaimStatus.PAUSED;
+        }
         if (template.notStartedAt(request.requestedAt())) {
             return ClaimStatus.NOT_STARTED;
-        }
-        if (template.endedAt(request.requestedAt())) {
-            return ClaimStatus.ENDED;
         }
         if (state.blocked()) {
             return ClaimStatus.BLOCKED;

@@ -10,7 +10,9 @@ public enum ClaimStatus {
     BLOCKED,
     UNKNOWN_TEMPLATE,
     /** The idempotency key was first used by another user of the same template. */
-    KEY_REUSED;
+    KEY_REUSED,
+    /** The operator paused the template; claims are granted again once it is resumed. */
+    PAUSED;
 
     public boolean granted() {
         return this == GRANTED;

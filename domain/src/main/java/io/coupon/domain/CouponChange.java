@@ -9,4 +9,6 @@ public record CouponChange(String eventType, WalletCoupon coupon) {
     public static final String CANCELLED = "CANCELLED";
     public static final String LOCK_TIMED_OUT = "LOCK_TIMED_OUT";
     public static final String EXPIRED = "EXPIRED";
+    /** A used coupon given back by a refund: its status is UNUSED, or EXPIRED if its time ran out meanwhile. */
+    public static final String REFUNDED = "REFUNDED";
 }

@@ -25,6 +25,16 @@ public final class Discounts {
         if (terms.threshold() != null && amount.compareTo(terms.threshold()) < 0) {
             return Optional.empty();
         }
+        BigDecimal off = off(terms, amount);
+        return Optional.of(new Quote(off, money(amount.subtract(off))));
+    }
+
+    /**
+     * What the coupon takes off {@code base}, the threshold aside (callers judge it): never more than the base.
+     * Grows (or stays) as the base grows, which is what lets the quote optimizer bound a coupon by its take alone.
+     */
+    public static BigDecimal off(CouponTerms terms, BigDecimal base) {
+        BigDecimal amount = money(base);
         BigDecimal off;
         if (terms.type() == CouponType.DISCOUNT) {
             BigDecimal pay = money(amount.multiply(terms.discount()));
@@ -35,7 +45,6 @@ public final class Discounts {
         } else {
             off = terms.discount();
         }
-        off = money(off.min(amount));
-        return Optional.of(new Quote(off, money(amount.subtract(off))));
+        return money(off.min(amount));
     }
 }

@@ -1,6 +1,7 @@
 package io.coupon.domain;
 
-/** Where an order's redemption stands: Try made it LOCKED, Confirm USED, Cancel or the lock timeout CANCELLED. */
+/** Where an order's redemption stands: Try made it LOCKED, Confirm USED, Cancel or the lock timeout CANCELLED,
+ * a refund after Confirm REFUNDED. */
 public enum OrderStatus {
-    LOCKED, USED, CANCELLED
+    LOCKED, USED, CANCELLED, REFUNDED
 }

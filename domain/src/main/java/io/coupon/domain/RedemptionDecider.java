@@ -3,14 +3,17 @@ package io.coupon.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Try / Confirm / Cancel of one user's coupons, and the two timers, as pure functions of the user's wallet and
- * the order. Every step is judged at the instant given (the request's, or the timer's), so a replay decides
- * the same. A lock whose time has passed is treated as timed out by whichever step meets it first, so nothing
- * depends on when the timer happens to run. An order moves its coupon only while that coupon is locked by it.
+ * Try / Confirm / Cancel / Refund of one user's coupons, and the two timers, as pure functions of the user's
+ * wallet and the order. Every step is judged at the instant given (the request's, or the timer's), so a replay
+ * decides the same. A lock whose time has passed is treated as timed out by whichever step meets it first, so
+ * nothing depends on when the timer happens to run. An order moves its coupons only while they are locked (or,
+ * for a refund, used) by it. An order of several coupons moves them all or none: all of a user's coupons live in
+ * the one wallet this step holds, so that is a single decision.
  */
 public final class RedemptionDecider {
 
@@ -21,36 +24,44 @@ public final class RedemptionDecider {
                                              Duration lockTimeout) {
         Step step = new Step(wallet, existing).settleLapsedLock(request.at());
         Order order = step.order;
-        if (order != null && order.status() == OrderStatus.LOCKED) {
-            return order.couponId().equals(request.couponId())
-                    ? step.answer(RedemptionStatus.LOCKED) : step.answer(RedemptionStatus.ORDER_CONFLICT);
+        List<String> asked = request.allCouponIds();
+        if (order != null && order.status() != OrderStatus.CANCELLED) {
+            boolean same = new HashSet<>(order.couponIds()).equals(new HashSet<>(asked));
+            if (order.status() == OrderStatus.LOCKED && same) {
+                return step.answer(RedemptionStatus.LOCKED);
+            }
+            if (order.status() == OrderStatus.USED && same) {
+                return step.answer(RedemptionStatus.ALREADY_USED);
+            }
+            return step.answer(RedemptionStatus.ORDER_CONFLICT);
         }
-        if (order != null && order.status() == OrderStatus.USED) {
-            return order.couponId().equals(request.couponId())
-                    ? step.answer(RedemptionStatus.ALREADY_USED) : step.answer(RedemptionStatus.ORDER_CONFLICT);
+        Cart cart = request.cart();
+        List<WalletCoupon> coupons = new ArrayList<>();
+        for (String couponId : asked) {
+            Optional<WalletCoupon> held = step.wallet.find(couponId);
+            if (held.isEmpty()) {
+                return step.reject(RedemptionStatus.COUPON_NOT_FOUND, couponId);
+            }
+            RedemptionStatus rejection = CouponCheck.reason(held.get().seenAt(request.at()), cart, request.at());
+            if (rejection != null) {
+                return step.reject(rejection, couponId);
+            }
+            coupons.add(held.get());
         }
-        Optional<WalletCoupon> held = step.wallet.find(request.couponId());
-        if (held.isEmpty()) {
-            return step.answer(RedemptionStatus.COUPON_NOT_FOUND);
+        if (!StackedDiscounts.combinable(coupons)) {
+            return step.reject(RedemptionStatus.NOT_STACKABLE, asked.get(0));
         }
-        WalletCoupon coupon = held.get();
-        RedemptionStatus rejection = rejection(coupon.seenAt(request.at()), request.at());
-        if (rejection != null) {
-            return step.answer(rejection);
-        }
-        Optional<Quote> quote = Discounts.quote(coupon.terms(), request.orderAmount());
-        if (quote.isEmpty()) {
-            return step.answer(RedemptionStatus.BELOW_THRESHOLD);
-        }
-        if (coupon.status() == CouponStatus.LOCKED) {
-            // held by another order whose lock has lapsed: that order has timed out
-            coupon = step.change(CouponChange.LOCK_TIMED_OUT, coupon.unlock());
-        }
+        CartQuote quote = StackedDiscounts.apply(cart, coupons);
         Instant until = request.at().plus(lockTimeout);
-        step.change(CouponChange.LOCKED, coupon.lock(request.orderId(), until));
-        step.order = new Order(request.orderId(), request.userId(), request.couponId(),
-                Discounts.money(request.orderAmount()), quote.get().discountAmount(), quote.get().payAmount(),
-                OrderStatus.LOCKED, until);
+        for (WalletCoupon coupon : coupons) {
+            if (coupon.status() == CouponStatus.LOCKED) {
+                // held by another order whose lock has lapsed: that order has timed out
+                coupon = step.change(CouponChange.LOCK_TIMED_OUT, coupon.unlock());
+            }
+            step.change(CouponChange.LOCKED, coupon.lock(request.orderId(), until));
+        }
+        step.order = new Order(request.orderId(), request.userId(), asked.get(0), cart.total(),
+                quote.discountAmount(), quote.payAmount(), OrderStatus.LOCKED, until, quote.coupons());
         return step.answer(RedemptionStatus.LOCKED);
     }
 
@@ -60,15 +71,13 @@ public final class RedemptionDecider {
             return step.answer(RedemptionStatus.ORDER_NOT_FOUND);
         }
         if (step.order.status() == OrderStatus.LOCKED) {
-            WalletCoupon coupon = step.couponLockedByOrder();
-            if (coupon != null && !coupon.expiredAt(at)) {
+            // settleLapsedLock released the order unless every coupon is still locked by it and unexpired
+            for (WalletCoupon coupon : step.couponsLockedByOrder()) {
                 step.change(CouponChange.USED, coupon.use(at));
-                step.order = step.order.withStatus(OrderStatus.USED);
-            } else {
-                step.releaseOrder(CouponChange.EXPIRED, at);
             }
+            step.order = step.order.withStatus(OrderStatus.USED);
         }
-        return step.answer(step.order.status() == OrderStatus.USED ? RedemptionStatus.USED : RedemptionStatus.CANCELLED);
+        return step.answer(of(step.order.status()));
     }
 
     public static RedemptionDecision cancel(Wallet wallet, Order existing, Instant at) {
@@ -79,14 +88,33 @@ public final class RedemptionDecider {
         if (step.order.status() == OrderStatus.LOCKED) {
             step.releaseOrder(CouponChange.CANCELLED, at);
         }
-        return step.answer(step.order.status() == OrderStatus.USED ? RedemptionStatus.USED : RedemptionStatus.CANCELLED);
+        return step.answer(of(step.order.status()));
+    }
+
+    /**
+     * Gives a confirmed order's coupons back: each UNUSED again, or EXPIRED if its time ran out meanwhile. Again
+     * after that: REFUNDED, changing nothing. An order not confirmed answers its own status (LOCKED, CANCELLED).
+     */
+    public static RedemptionDecision refund(Wallet wallet, Order existing, Instant at) {
+        Step step = new Step(wallet, existing).settleLapsedLock(at);
+        if (step.order == null) {
+            return step.answer(RedemptionStatus.ORDER_NOT_FOUND);
+        }
+        if (step.order.status() == OrderStatus.USED) {
+            for (String couponId : step.order.couponIds()) {
+                step.wallet.find(couponId)
+                        .filter(c -> c.status() == CouponStatus.USED && step.order.orderId().equals(c.orderId()))
+                        .ifPresent(c -> step.change(CouponChange.REFUNDED, c.refund(at)));
+            }
+            step.order = step.order.withStatus(OrderStatus.REFUNDED);
+        }
+        return step.answer(of(step.order.status()));
     }
 
     /** The lock timer: cancels the order if it is still locked at {@code now}; otherwise changes nothing. */
     public static RedemptionDecision lockTimeout(Wallet wallet, Order order, Instant now) {
         Step step = new Step(wallet, order).settleLapsedLock(now);
-        return step.answer(step.order == null ? RedemptionStatus.ORDER_NOT_FOUND
-                : step.order.status() == OrderStatus.USED ? RedemptionStatus.USED : RedemptionStatus.CANCELLED);
+        return step.answer(step.order == null ? RedemptionStatus.ORDER_NOT_FOUND : of(step.order.status()));
     }
 
     /** The expiry timer: an unused or locked coupon past its {@code expiresAt} becomes EXPIRED. */
@@ -99,14 +127,14 @@ public final class RedemptionDecider {
         return step.answer(RedemptionStatus.EXPIRED);
     }
 
-    private static RedemptionStatus rejection(WalletCoupon seen, Instant at) {
-        switch (seen.status()) {
-            case USED: return RedemptionStatus.ALREADY_USED;
-            case EXPIRED: return RedemptionStatus.EXPIRED;
-            case LOCKED: return RedemptionStatus.LOCKED_BY_ANOTHER_ORDER;
-            default: break;
+    /** The answer that reports an order's status. */
+    private static RedemptionStatus of(OrderStatus status) {
+        switch (status) {
+            case LOCKED: return RedemptionStatus.LOCKED;
+            case USED: return RedemptionStatus.USED;
+            case REFUNDED: return RedemptionStatus.REFUNDED;
+            default: return RedemptionStatus.CANCELLED;
         }
-        return at.isBefore(seen.acquiredAt()) ? RedemptionStatus.NOT_YET_VALID : null;
     }
 
     /** The state a decision works on, and the changes it has made so far. */
@@ -121,8 +149,8 @@ public final class RedemptionDecider {
         }
 
         /**
-         * An order still locked at {@code at} whose lock has lapsed, or whose coupon is no longer locked by it
-         * (expired), is released.
+         * An order still locked at {@code at} whose lock has lapsed, or one of whose coupons is no longer locked by
+         * it (expired), is released, all its coupons together.
          */
         Step settleLapsedLock(Instant at) {
             if (order == null || order.status() != OrderStatus.LOCKED) {
@@ -131,19 +159,18 @@ public final class RedemptionDecider {
             if (!at.isBefore(order.lockedUntil())) {
                 releaseOrder(CouponChange.LOCK_TIMED_OUT, at);
             } else {
-                // the coupon expired (maybe already written so by the expiry timer): the order cannot go on
-                WalletCoupon held = couponLockedByOrder();
-                if (held == null || held.expiredAt(at)) {
+                // a coupon expired (maybe already written so by the expiry timer): the order cannot go on
+                List<WalletCoupon> held = couponsLockedByOrder();
+                if (held.size() < order.couponIds().size() || held.stream().anyMatch(c -> c.expiredAt(at))) {
                     releaseOrder(CouponChange.EXPIRED, at);
                 }
             }
             return this;
         }
 
-        /** Cancels the order and frees its coupon: unlocked, or expired if its time is up. */
+        /** Cancels the order and frees its coupons: each unlocked, or expired if its time is up. */
         void releaseOrder(String eventType, Instant at) {
-            WalletCoupon coupon = couponLockedByOrder();
-            if (coupon != null) {
+            for (WalletCoupon coupon : couponsLockedByOrder()) {
                 if (coupon.expiredAt(at)) {
                     change(CouponChange.EXPIRED, coupon.expire());
                 } else {
@@ -153,10 +180,14 @@ public final class RedemptionDecider {
             order = order.withStatus(OrderStatus.CANCELLED);
         }
 
-        WalletCoupon couponLockedByOrder() {
-            return wallet.find(order.couponId())
-                    .filter(c -> c.status() == CouponStatus.LOCKED && order.orderId().equals(c.orderId()))
-                    .orElse(null);
+        List<WalletCoupon> couponsLockedByOrder() {
+            List<WalletCoupon> held = new ArrayList<>();
+            for (String couponId : order.couponIds()) {
+                wallet.find(couponId)
+                        .filter(c -> c.status() == CouponStatus.LOCKED && order.orderId().equals(c.orderId()))
+                        .ifPresent(held::add);
+            }
+            return held;
         }
 
         WalletCoupon change(String eventType, WalletCoupon after) {
@@ -167,6 +198,10 @@ public final class RedemptionDecider {
 
         RedemptionDecision answer(RedemptionStatus status) {
             return new RedemptionDecision(status, order, wallet, List.copyOf(changes));
+        }
+
+        RedemptionDecision reject(RedemptionStatus status, String couponId) {
+            return new RedemptionDecision(status, order, wallet, List.copyOf(changes), couponId);
         }
     }
 }

@@ -5,11 +5,17 @@ import java.util.List;
 /**
  * What a redemption step decided: the answer, and what to write.
  *
- * @param order   the order as it stands after the step; null when there is none (a rejected Try, an unknown order)
- * @param wallet  the wallet after the step
- * @param changes coupon transitions to publish, in order
+ * @param order    the order as it stands after the step; null when there is none (a rejected Try, an unknown order)
+ * @param wallet   the wallet after the step
+ * @param changes  coupon transitions to publish, in order
+ * @param couponId the coupon a rejected Try was rejected for (the first that failed); null otherwise
  */
-public record RedemptionDecision(RedemptionStatus status, Order order, Wallet wallet, List<CouponChange> changes) {
+public record RedemptionDecision(RedemptionStatus status, Order order, Wallet wallet, List<CouponChange> changes,
+                                 String couponId) {
+
+    public RedemptionDecision(RedemptionStatus status, Order order, Wallet wallet, List<CouponChange> changes) {
+        this(status, order, wallet, changes, null);
+    }
 
     public boolean changed() {
         return !changes.isEmpty();

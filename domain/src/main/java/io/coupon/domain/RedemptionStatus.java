@@ -19,5 +19,11 @@ public enum RedemptionStatus {
     ORDER_CONFLICT,
     EXPIRED,
     NOT_YET_VALID,
-    BELOW_THRESHOLD
+    BELOW_THRESHOLD,
+    /** The coupon's scope covers no line of the order (or the order is a plain amount and the coupon scoped). */
+    NOT_APPLICABLE,
+    /** The coupons asked for cannot be combined: an exclusive one with others, or two of one stack group. */
+    NOT_STACKABLE,
+    /** The order was confirmed, then refunded: its coupons went back to the wallet. */
+    REFUNDED
 }

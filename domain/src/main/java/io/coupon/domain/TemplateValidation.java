@@ -56,6 +56,8 @@ public final class TemplateValidation {
         if (t.validDays() != null && t.validDays() < 1) {
             problems.add("validDays must be at least 1");
         }
+        problems.addAll(stackingProblems(t));
+        problems.addAll(scopeProblems(t.scope()));
         if (t.startTime() == null || t.endTime() == null) {
             problems.add("startTime and endTime are required");
         } else {
@@ -67,5 +69,48 @@ public final class TemplateValidation {
             }
         }
         return problems;
+    }
+
+    /** At most this many skus and categories together, each 1 to {@value #MAX_NAME} characters. */
+    public static final int MAX_SCOPE_ENTRIES = 1000;
+    private static final int MAX_NAME = 64;
+
+    private static List<String> stackingProblems(Template t) {
+        List<String> problems = new ArrayList<>();
+        boolean grouped = t.stackGroup() != null;
+        if (t.stackingOrDefault() == Stacking.STACKABLE) {
+            if (!grouped || t.stackGroup().isBlank() || t.stackGroup().length() > MAX_NAME) {
+                problems.add("a STACKABLE template needs a stackGroup of 1 to " + MAX_NAME + " characters");
+            }
+        } else if (grouped) {
+            problems.add("stackGroup applies to STACKABLE templates only");
+        }
+        return problems;
+    }
+
+    private static List<String> scopeProblems(Scope scope) {
+        List<String> problems = new ArrayList<>();
+        if (scope == null) {
+            return problems;
+        }
+        if (scope.skus().isEmpty() && scope.categories().isEmpty()) {
+            problems.add("a scope lists at least one sku or category (leave scope out for the whole order)");
+        }
+        if (scope.skus().size() + scope.categories().size() > MAX_SCOPE_ENTRIES) {
+            problems.add("a scope lists at most " + MAX_SCOPE_ENTRIES + " skus and categories");
+        }
+        for (String entry : concat(scope.skus(), scope.categories())) {
+            if (entry == null || entry.isBlank() || entry.length() > MAX_NAME) {
+                problems.add("scope entries are 1 to " + MAX_NAME + " characters");
+                break;
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

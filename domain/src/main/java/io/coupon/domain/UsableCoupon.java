@@ -16,12 +16,15 @@ public record UsableCoupon(WalletCoupon coupon, Quote quote) {
             .thenComparing(u -> u.coupon().expiresAt())
             .thenComparing(u -> u.coupon().couponId());
 
-    /** Every coupon of the wallet that is UNUSED, valid at {@code now} and applicable to the amount, best first. */
+    /**
+     * Every coupon of the wallet that is UNUSED, valid at {@code now} and applicable to the amount, best first. A
+     * plain amount says nothing about what is in the order, so scoped coupons are never applicable here.
+     */
     public static List<UsableCoupon> rank(Wallet wallet, BigDecimal orderAmount, Instant now) {
         List<UsableCoupon> usable = new ArrayList<>();
         for (WalletCoupon stored : wallet.coupons()) {
             WalletCoupon seen = stored.seenAt(now);
-            if (seen.status() != CouponStatus.UNUSED || now.isBefore(seen.acquiredAt())) {
+            if (seen.status() != CouponStatus.UNUSED || now.isBefore(seen.acquiredAt()) || seen.terms().scoped()) {
                 continue;
             }
             Discounts.quote(seen.terms(), orderAmount).ifPresent(q -> usable.add(new UsableCoupon(seen, q)));

@@ -10,14 +10,18 @@ import java.time.Instant;
  *     ▲                 │
  *     └──── unlock ─────┘            (cancel, or the lock timed out)
  *   UNUSED, LOCKED ──expire──▶ EXPIRED
+ *   USED ──refund──▶ UNUSED, or EXPIRED if past expiresAt
  * </pre>
- * Nothing leaves USED or EXPIRED. A transition the lifecycle does not allow throws: deciders check first, so
+ * Nothing leaves EXPIRED, and USED only by a refund. A transition the lifecycle does not allow throws: deciders check first, so
  * reaching one is a bug, not an outcome. The template's terms are copied in at grant time, so a wallet answers
  * "what is this worth" without a join against the template's partition.
  *
  * @param orderId     the order holding or having used the coupon; null while UNUSED
  * @param lockedUntil set only while LOCKED
  * @param version     1 when granted, +1 with every transition: consumers of coupon-events drop older versions
+ * @param scope       copied from the template; null: the whole order
+ * @param stacking    copied from the template; null: EXCLUSIVE
+ * @param stackGroup  copied from the template
  */
 public record WalletCoupon(
         String couponId,
@@ -32,16 +36,28 @@ public record WalletCoupon(
         String orderId,
         Instant usedAt,
         Instant lockedUntil,
-        long version) {
+        long version,
+        Scope scope,
+        Stacking stacking,
+        String stackGroup) {
+
+    /** A whole-order, exclusive coupon. */
+    public WalletCoupon(String couponId, long templateId, CouponType type, BigDecimal discount, BigDecimal threshold,
+                        BigDecimal maxDiscount, CouponStatus status, Instant acquiredAt, Instant expiresAt,
+                        String orderId, Instant usedAt, Instant lockedUntil, long version) {
+        this(couponId, templateId, type, discount, threshold, maxDiscount, status, acquiredAt, expiresAt, orderId,
+                usedAt, lockedUntil, version, null, null, null);
+    }
 
     public static WalletCoupon granted(Template template, ClaimOutcome outcome) {
         return new WalletCoupon(outcome.couponId(), template.id(), template.type(), template.discount(),
                 template.threshold(), template.maxDiscount(), CouponStatus.UNUSED, outcome.decidedAt(),
-                outcome.expiresAt(), null, null, null, 1);
+                outcome.expiresAt(), null, null, null, 1, template.scope(), template.stacking(),
+                template.stackGroup());
     }
 
     public CouponTerms terms() {
-        return new CouponTerms(type, discount, threshold, maxDiscount);
+        return new CouponTerms(type, discount, threshold, maxDiscount, scope, stacking, stackGroup);
     }
 
     public boolean expiredAt(Instant now) {
@@ -87,6 +103,15 @@ public record WalletCoupon(
         return with(CouponStatus.EXPIRED, null, null, null, version + 1);
     }
 
+    /**
+     * A refund gives a used coupon back: UNUSED, or EXPIRED if its time ran out meanwhile (a refund never
+     * revives a coupon past its {@code expiresAt}).
+     */
+    public WalletCoupon refund(Instant at) {
+        require(status == CouponStatus.USED, "refund");
+        return with(expiredAt(at) ? CouponStatus.EXPIRED : CouponStatus.UNUSED, null, null, null, version + 1);
+    }
+
     /** Only for views and tests: the same coupon shown in another status, nothing else changed. */
     public WalletCoupon withStatus(CouponStatus newStatus) {
         return with(newStatus, orderId, usedAt, lockedUntil, version);
@@ -95,7 +120,7 @@ public record WalletCoupon(
     private WalletCoupon with(CouponStatus newStatus, String newOrderId, Instant newUsedAt, Instant newLockedUntil,
                               long newVersion) {
         return new WalletCoupon(couponId, templateId, type, discount, threshold, maxDiscount, newStatus, acquiredAt,
-                expiresAt, newOrderId, newUsedAt, newLockedUntil, newVersion);
+                expiresAt, newOrderId, newUsedAt, newLockedUntil, newVersion, scope, stacking, stackGroup);
     }
 
     private void require(boolean allowed, String transition) {

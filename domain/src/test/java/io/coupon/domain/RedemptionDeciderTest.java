@@ -41,7 +41,7 @@ class RedemptionDeciderTest {
         RedemptionDecision decision = tryLock(wallet(unused("42-1")), null, "O-1", "42-1", "250.00", AT);
 
         assertEquals(new Order("O-1", USER, "42-1", money("250.00"), money("20.00"), money("230.00"),
-                OrderStatus.LOCKED, UNTIL), decision.order());
+                OrderStatus.LOCKED, UNTIL, List.of(new CouponDiscount("42-1", money("20.00")))), decision.order());
     }
 
     @Test

@@ -1,0 +1,311 @@
+package io.coupon.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The combination of a user's usable coupons that takes the most off a cart; ties go to fewer coupons, then to
+ * the combination whose earliest-expiring coupon expires first; beyond the contract, further ties compare the next
+ * expiries, then coupon ids, so the answer is one and the same every time.
+ *
+ * <p>An exclusive coupon is tried alone. Stackable ones are searched depth-first, one stack group at a time (at
+ * most one coupon of each), with two prunings that keep the answer exact:
+ * <ul>
+ *   <li>coupons with identical terms (so of one group) are interchangeable, so only the one a tie-break prefers
+ *       is kept, and a coupon that takes nothing on its own is dropped (it could only add a coupon to a tie);</li>
+ *   <li>a branch is bounded by what its coupons take together plus what each coupon still to come takes alone
+ *       (adding a coupon never adds more than its standalone take: it only shrinks the others' bases, and a take
+ *       grows with its base by at most as much), and by the sum of all standalone takes; a branch that cannot beat
+ *       the best found so far, or could only tie it with more coupons, is cut. The property test checks the search
+ *       against brute force on random wallets with scopes, caps and ties.</li>
+ * </ul>
+ * Groups and coupons are visited best first, so the greedy answer is found at once and most branches are cut.
+ * Inside the search, combinations are priced in whole cents with the very rules of {@link StackedDiscounts} (which
+ * prices the answer itself), so a node costs a few arithmetic operations rather than a round of BigDecimals.
+ */
+public final class QuoteOptimizer {
+
+    /** Better first: the contract's order of preference between two combinations. */
+    public static final Comparator<CartQuote> BETTER_FIRST = Comparator
+            .comparing(CartQuote::discountAmount, Comparator.reverseOrder())
+            .thenComparingInt((CartQuote q) -> q.coupons().size())
+            .thenComparing(CartQuote::expiryKeys, QuoteOptimizer::lexicographic);
+
+    private QuoteOptimizer() {
+    }
+
+    /** The coupons of the wallet usable on the cart at {@code now}, as they are then. */
+    public static List<WalletCoupon> usable(Wallet wallet, Cart cart, Instant now) {
+        List<WalletCoupon> usable = new ArrayList<>();
+        for (WalletCoupon stored : wallet.coupons()) {
+            WalletCoupon seen = stored.seenAt(now);
+            if (CouponCheck.reason(seen, cart, now) == null) {
+                usable.add(seen);
+            }
+        }
+        return usable;
+    }
+
+    public static CartQuote best(Wallet wallet, Cart cart, Instant now) {
+        return best(cart, usable(wallet, cart, now));
+    }
+
+    /** The best combination of {@code usable} (each applicable to the cart); no coupon at all when none helps. */
+    public static CartQuote best(Cart cart, List<WalletCoupon> usable) {
+        Map<CouponTerms, WalletCoupon> keepers = new HashMap<>();
+        for (WalletCoupon coupon : usable) {
+            keepers.merge(coupon.terms(), coupon, QuoteOptimizer::keeper);
+        }
+        List<WalletCoupon> byApplication = new ArrayList<>(keepers.values());
+        byApplication.sort(StackedDiscounts.APPLICATION_ORDER);
+        Search search = new Search(cart);
+        Map<String, List<Candidate>> groups = new LinkedHashMap<>();
+        for (int rank = 0; rank < byApplication.size(); rank++) {
+            Candidate candidate = new Candidate(byApplication.get(rank), rank, cart);
+            if (candidate.alone == 0) {
+                continue;
+            }
+            if (candidate.coupon.terms().stackable()) {
+                groups.computeIfAbsent(candidate.coupon.stackGroup(), g -> new ArrayList<>()).add(candidate);
+            } else {
+                search.consider(new Candidate[] {candidate}, 1);
+            }
+        }
+        List<Candidate[]> ordered = new ArrayList<>();
+        for (List<Candidate> group : groups.values()) {
+            Candidate[] candidates = group.toArray(Candidate[]::new);
+            Arrays.sort(candidates, Comparator.comparingLong((Candidate c) -> -c.alone)
+                    .thenComparing(c -> c.expiryKey));
+            ordered.add(candidates);
+        }
+        ordered.sort(Comparator.comparingLong((Candidate[] g) -> -g[0].alone));
+        search.run(ordered);
+        return search.bestSize == 0 ? CartQuote.none(cart)
+                : StackedDiscounts.apply(cart, Arrays.stream(search.best, 0, search.bestSize)
+                        .map(c -> c.coupon).toList());
+    }
+
+    private static int lexicographic(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int cmp = a.get(i).compareTo(b.get(i));
+            if (cmp != 0) {
+                return cmp;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    /**
+     * Of two coupons with the same terms (so of one group, and interchangeable in any combination), the one a
+     * tie-break prefers: swapping it in for the other never makes a combination's sorted expiry keys larger.
+     */
+    private static WalletCoupon keeper(WalletCoupon a, WalletCoupon b) {
+        int byExpiry = a.expiresAt().compareTo(b.expiresAt());
+        if (byExpiry != 0) {
+            return byExpiry < 0 ? a : b;
+        }
+        return a.couponId().compareTo(b.couponId()) <= 0 ? a : b;
+    }
+
+    /** One usable coupon, priced in cents against the cart. */
+    private static final class Candidate {
+        final WalletCoupon coupon;
+        /** Its place in the application order. */
+        final int rank;
+        final String expiryKey;
+        final long subtotal;
+        /** Which lines it covers; null: the whole order (overlaps everything). */
+        final long[] lines;
+        final boolean fixed;
+        final long amount;
+        final long cap;
+        final BigDecimal factor;
+        /** The factor as numerator / denominator (a power of ten), for whole-cent arithmetic. */
+        final long factorNumerator;
+        final long factorDenominator;
+        /** What it takes alone. */
+        final long alone;
+
+        Candidate(WalletCoupon coupon, int rank, Cart cart) {
+            this.coupon = coupon;
+            this.rank = rank;
+            this.expiryKey = CartQuote.expiryKey(coupon.expiresAt(), coupon.couponId());
+            this.subtotal = cents(cart.subtotal(coupon.scope()).orElse(BigDecimal.ZERO));
+            this.lines = lines(cart, coupon.scope());
+            CouponTerms terms = coupon.terms();
+            this.fixed = terms.fixedAmount();
+            this.amount = fixed ? cents(terms.discount()) : 0;
+            this.cap = !fixed && terms.maxDiscount() != null ? cents(terms.maxDiscount()) : Long.MAX_VALUE;
+            this.factor = fixed ? null : terms.discount();
+            boolean exact = factor != null && factor.scale() >= 0 && factor.scale() <= 9 && factor.signum() >= 0;
+            this.factorNumerator = exact ? factor.unscaledValue().longValueExact() : -1;
+            this.factorDenominator = exact ? BigDecimal.TEN.pow(factor.scale()).longValueExact() : -1;
+            this.alone = take(subtotal);
+        }
+
+        /** {@link Discounts#off} in cents. */
+        long take(long base) {
+            if (fixed) {
+                return Math.min(amount, base);
+            }
+            return Math.min(Math.min(base - pay(base), cap), base);
+        }
+
+        /** half-up(base × factor), in cents. */
+        private long pay(long base) {
+            if (factorNumerator >= 0) {
+                try {
+                    long twice = Math.multiplyExact(Math.multiplyExact(base, factorNumerator), 2L);
+                    return Math.addExact(twice, factorDenominator) / (2 * factorDenominator);
+                } catch (ArithmeticException tooLarge) {
+                    // an order beyond what longs multiply: fall through to BigDecimal
+                }
+            }
+            return BigDecimal.valueOf(base).multiply(factor).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        }
+
+        boolean overlaps(Candidate other) {
+            if (lines == null || other.lines == null) {
+                return true;
+            }
+            for (int i = 0; i < lines.length; i++) {
+                if ((lines[i] & other.lines[i]) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static long[] lines(Cart cart, Scope scope) {
+            if (scope == null || cart.items() == null) {
+                return null;
+            }
+            long[] bits = new long[(cart.items().size() + 63) / 64];
+            for (int i = 0; i < cart.items().size(); i++) {
+                if (scope.covers(cart.items().get(i))) {
+                    bits[i / 64] |= 1L << (i % 64);
+                }
+            }
+            return bits;
+        }
+    }
+
+    private static long cents(BigDecimal amount) {
+        return Discounts.money(amount).movePointRight(2).longValueExact();
+    }
+
+    private static final class Search {
+        private final long total;
+        private List<Candidate[]> groups;
+        /** suffix[g]: the most the groups from g on can add, each by its best standalone take. */
+        private long[] suffix;
+        private final Candidate[] chosen = new Candidate[64];
+        private final Candidate[] sorted = new Candidate[64];
+        private final long[] takes = new long[64];
+        private Candidate[] best = new Candidate[0];
+        private int bestSize;
+        private long bestTotal;
+
+        Search(Cart cart) {
+            this.total = cents(cart.total());
+        }
+
+        void run(List<Candidate[]> ordered) {
+            groups = ordered.size() > chosen.length ? ordered.subList(0, chosen.length) : ordered;
+            suffix = new long[groups.size() + 1];
+            for (int g = groups.size() - 1; g >= 0; g--) {
+                suffix[g] = suffix[g + 1] + groups.get(g)[0].alone;
+            }
+            visit(0, 0, 0, 0);
+        }
+
+        /**
+         * Extends the first {@code size} chosen from group {@code g} on; {@code sum} is the sum of their standalone
+         * takes and {@code value} what they take together.
+         */
+        private void visit(int g, int size, long sum, long value) {
+            if (g == groups.size()) {
+                return;
+            }
+            for (Candidate candidate : groups.get(g)) {
+                long withIt = sum + candidate.alone;
+                if (hopeless(Math.min(withIt, value + candidate.alone) + suffix[g + 1], size + 1)) {
+                    break; // later candidates of the group take no more alone, so they are hopeless too
+                }
+                chosen[size] = candidate;
+                visit(g + 1, size + 1, withIt, consider(chosen, size + 1));
+            }
+            if (!hopeless(Math.min(sum, value) + suffix[g + 1], size + 1)) {
+                visit(g + 1, size, sum, value);
+            }
+        }
+
+        /** Whether every combination of at least {@code size} coupons taking at most {@code bound} loses. */
+        private boolean hopeless(long bound, int size) {
+            long most = Math.min(bound, total);
+            return most < bestTotal || (most == bestTotal && size > bestSize);
+        }
+
+        /**
+         * Prices the first {@code size} of {@code combination} as {@link StackedDiscounts#apply} does, keeps it if
+         * it is the best so far, and returns what it takes.
+         */
+        long consider(Candidate[] combination, int size) {
+            for (int i = 0; i < size; i++) { // insertion by application rank: a handful of coupons
+                Candidate next = combination[i];
+                int at = i;
+                while (at > 0 && sorted[at - 1].rank > next.rank) {
+                    sorted[at] = sorted[at - 1];
+                    at--;
+                }
+                sorted[at] = next;
+            }
+            long left = total;
+            for (int i = 0; i < size; i++) {
+                Candidate c = sorted[i];
+                long base = c.subtotal;
+                for (int j = 0; j < i; j++) {
+                    if (sorted[j].overlaps(c)) {
+                        base -= takes[j];
+                    }
+                }
+                base = Math.max(0, Math.min(base, left));
+                takes[i] = c.take(base);
+                left -= takes[i];
+            }
+            long discount = total - left;
+            if (bestSize == 0 ? discount > 0 : better(discount, size)) {
+                best = Arrays.copyOf(sorted, size);
+                bestSize = size;
+                bestTotal = discount;
+            }
+            return discount;
+        }
+
+        private boolean better(long discount, int size) {
+            if (discount != bestTotal) {
+                return discount > bestTotal;
+            }
+            if (size != bestSize) {
+                return size < bestSize;
+            }
+            String[] mine = new String[size];
+            String[] theirs = new String[size];
+            for (int i = 0; i < size; i++) {
+                mine[i] = sorted[i].expiryKey;
+                theirs[i] = best[i].expiryKey;
+            }
+            Arrays.sort(mine);
+            Arrays.sort(theirs);
+            return Arrays.compare(mine, theirs) < 0;
+        }
+    }
+}
