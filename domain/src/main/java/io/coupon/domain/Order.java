@@ -9,7 +9,7 @@ import java.util.List;
  * are kept so that a repeated Try is answered exactly as the first.
  *
  * @param couponId the first coupon the Try named (the only one of a single-coupon Try)
- * @param coupons  every coupon of the order with its part of the discount, in the order they apply; null on
+ * @param coupons  every coupon of the order with its part of the discount, in the order the Try gave them; null on
  *                 orders stored before orders could hold several coupons (then {@code couponId} alone)
  */
 public record Order(

@@ -60,8 +60,9 @@ public final class RedemptionDecider {
             }
             step.change(CouponChange.LOCKED, coupon.lock(request.orderId(), until));
         }
+        List<CouponDiscount> asGiven = asked.stream().map(id -> new CouponDiscount(id, quote.discountFor(id))).toList();
         step.order = new Order(request.orderId(), request.userId(), asked.get(0), cart.total(),
-                quote.discountAmount(), quote.payAmount(), OrderStatus.LOCKED, until, quote.coupons());
+                quote.discountAmount(), quote.payAmount(), OrderStatus.LOCKED, until, asGiven);
         return step.answer(RedemptionStatus.LOCKED);
     }
 

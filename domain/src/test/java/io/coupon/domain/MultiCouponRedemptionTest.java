@@ -35,8 +35,8 @@ class MultiCouponRedemptionTest {
         RedemptionDecision decision = tryLock(wallet, null, "O-1", List.of("2-1", "1-1"), "100.00", AT);
 
         assertEquals(RedemptionStatus.LOCKED, decision.status());
-        assertEquals(List.of(new CouponDiscount("1-1", money("10.00")), new CouponDiscount("2-1", money("9.00"))),
-                decision.order().coupons());
+        assertEquals(List.of(new CouponDiscount("2-1", money("9.00")), new CouponDiscount("1-1", money("10.00"))),
+                decision.order().coupons(), "listed as the Try gave them, priced in application order");
         assertEquals(money("19.00"), decision.order().discountAmount());
         assertEquals(money("81.00"), decision.order().payAmount());
         for (String id : List.of("1-1", "2-1")) {

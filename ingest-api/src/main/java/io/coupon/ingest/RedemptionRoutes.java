@@ -1,5 +1,6 @@
 package io.coupon.ingest;
 
+import io.coupon.contract.http.StrictJson;
 import io.coupon.contract.http.ApiException;
 import io.coupon.contract.http.PathParams;
 import io.coupon.contract.http.RedemptionAnswers;

@@ -1,5 +1,6 @@
 package io.coupon.ingest;
 
+import io.coupon.contract.http.StrictJson;
 import io.coupon.domain.CouponType;
 import io.coupon.domain.Template;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import io.coupon.contract.message.Claim;
 import io.coupon.contract.message.ClaimCommand;
 import io.coupon.contract.message.ClaimGrant;
 import io.coupon.contract.message.DefineTemplate;
+import io.coupon.contract.message.PatchTemplate;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.contract.message.UnblockUser;
 import io.coupon.domain.ClaimDecider;
@@ -16,8 +17,10 @@ import io.coupon.domain.ClaimRequest;
 import io.coupon.domain.ClaimState;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
+import io.coupon.domain.TemplateLifecycle;
 import io.coupon.domain.WalletCoupon;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -70,6 +73,8 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
             blocklist.put(block.userId(), block.at().toEpochMilli());
         } else if (command instanceof UnblockUser unblock) {
             blocklist.delete(unblock.userId());
+        } else if (command instanceof PatchTemplate patch) {
+            patch(record, patch);
         }
     }
 
@@ -117,6 +122,32 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         }
         context.forward(record.withKey(requested.id()).withValue(result), ClaimTopology.TEMPLATE_RESULTS_SINK);
     }
+
+    /**
+     * Applies an operator's change in the template's partition, so every claim after it is decided against it;
+     * the answer goes to template-results, and an applied change is published on coupon-templates.
+     */
+    private void patch(Record<Long, ClaimCommand> record, PatchTemplate patch) {
+        Template current = templates.get(patch.templateId());
+        TemplateLifecycle.Outcome outcome = TemplateLifecycle.apply(current,
+                current == null ? null : stock.get(current.id()), patch.patch(), patch.at());
+        if (outcome.applied() && !outcome.template().equals(current)) {
+            templates.put(patch.templateId(), outcome.template());
+            stock.put(patch.templateId(), outcome.stock());
+            context.forward(record.withKey(patch.templateId()).withValue(outcome.template()),
+                    ClaimTopology.COUPON_TEMPLATES_SINK);
+        }
+        TemplateResult result = new TemplateResult(patch.requestId(), PATCH_ANSWERS.get(outcome.result()),
+                outcome.template(), outcome.stock(), outcome.message());
+        context.forward(record.withKey(patch.templateId()).withValue(result), ClaimTopology.TEMPLATE_RESULTS_SINK);
+    }
+
+    private static final Map<TemplateLifecycle.Result, TemplateResult.Status> PATCH_ANSWERS = Map.of(
+            TemplateLifecycle.Result.APPLIED, TemplateResult.Status.UPDATED,
+            TemplateLifecycle.Result.UNKNOWN_TEMPLATE, TemplateResult.Status.NOT_FOUND,
+            TemplateLifecycle.Result.ENDED, TemplateResult.Status.ENDED,
+            TemplateLifecycle.Result.BELOW_GRANTED, TemplateResult.Status.BELOW_GRANTED,
+            TemplateLifecycle.Result.INVALID, TemplateResult.Status.INVALID);
 
     /** Walks the time-ordered index from its start, so only what actually expired is touched. */
     private void forgetOutcomesDecidedBefore(Instant cutoff) {

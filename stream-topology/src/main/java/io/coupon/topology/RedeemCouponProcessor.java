@@ -7,6 +7,7 @@ import io.coupon.contract.message.ConfirmRedemption;
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
+import io.coupon.contract.message.RefundRedemption;
 import io.coupon.contract.message.TryRedemption;
 import io.coupon.domain.CouponChange;
 import io.coupon.domain.Order;
@@ -27,7 +28,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The user-keyed redemption step: Try, Confirm and Cancel are decided by {@link RedemptionDecider} against
+ * The user-keyed redemption step: Try, Confirm, Cancel and Refund are decided by {@link RedemptionDecider} against
  * the wallet and the order, in the task that owns the user. A wall-clock timer applies due lock timeouts
  * and coupon expiries from {@code expiry-index-store}, a time-ordered index, so each tick reads only what is due.
  */
@@ -72,10 +73,15 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
             decision = RedemptionDecider.confirm(wallet, order, command.at());
         } else if (command instanceof CancelRedemption) {
             decision = RedemptionDecider.cancel(wallet, order, command.at());
+        } else if (command instanceof RefundRedemption) {
+            decision = RedemptionDecider.refund(wallet, order, command.at());
         } else {
             throw new IllegalArgumentException("unknown redemption command " + command);
         }
         apply(userId, orderKey, order, decision, command.at());
+        if (decision.couponId() != null) {
+            couponId = decision.couponId(); // the coupon a multi-coupon Try was rejected for
+        }
         RedemptionResult result = RedemptionResult.of(command, couponId, decision.status(), decision.order());
         context.forward(record.withKey(userId).withValue(result), ClaimTopology.REDEMPTION_RESULTS_SINK);
     }
@@ -84,8 +90,11 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
         if (decision.changed()) {
             wallets.put(userId, decision.wallet());
             for (CouponChange change : decision.changes()) {
-                BigDecimal amount = CouponChange.USED.equals(change.eventType()) && decision.order() != null
-                        ? decision.order().discountAmount() : null;
+                // what the coupon took off its order: on its use, and given back on its refund
+                boolean priced = CouponChange.USED.equals(change.eventType())
+                        || CouponChange.REFUNDED.equals(change.eventType());
+                BigDecimal amount = priced && decision.order() != null
+                        ? decision.order().discountFor(change.coupon().couponId()) : null;
                 CouponEvent event = CouponEvent.of(userId, change, at, amount);
                 context.forward(new Record<>(userId, (Object) event, at.toEpochMilli()),
                         ClaimTopology.COUPON_EVENTS_SINK);

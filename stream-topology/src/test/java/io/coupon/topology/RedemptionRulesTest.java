@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.contract.message.RedemptionResult;
 import io.coupon.domain.CouponChange;
+import io.coupon.domain.CouponDiscount;
 import io.coupon.domain.CouponStatus;
 import io.coupon.domain.Order;
 import io.coupon.domain.OrderStatus;
@@ -65,7 +66,7 @@ class RedemptionRulesTest {
         RedemptionResult result = topology.tryRedemption(USER, "O-1", coupon, "250.00", OPEN);
 
         assertEquals(new RedemptionResult(result.requestId(), USER, "O-1", coupon, RedemptionStatus.LOCKED,
-                money("20.00"), money("230.00"), OPEN.plus(LOCK_TIMEOUT)), result);
+                money("20.00"), money("230.00"), OPEN.plus(LOCK_TIMEOUT)), singleCouponView(result));
     }
 
     @Test
@@ -87,7 +88,8 @@ class RedemptionRulesTest {
         topology.tryRedemption(USER, "O-1", coupon, "250.00", OPEN);
 
         assertEquals(new Order("O-1", USER, coupon, money("250.00"), money("20.00"), money("230.00"),
-                OrderStatus.LOCKED, OPEN.plus(LOCK_TIMEOUT)), topology.order(USER, "O-1"));
+                OrderStatus.LOCKED, OPEN.plus(LOCK_TIMEOUT), List.of(new CouponDiscount(coupon, money("20.00")))),
+                topology.order(USER, "O-1"));
     }
 
     @Test
@@ -133,7 +135,7 @@ class RedemptionRulesTest {
         RedemptionResult result = topology.tryRedemption(USER, "O-2", coupon, "300.00", OPEN.plusSeconds(10));
 
         assertEquals(new RedemptionResult(result.requestId(), USER, "O-2", coupon,
-                RedemptionStatus.LOCKED_BY_ANOTHER_ORDER, null, null, null), result);
+                RedemptionStatus.LOCKED_BY_ANOTHER_ORDER, null, null, null), singleCouponView(result));
     }
 
     @Test
@@ -179,7 +181,7 @@ class RedemptionRulesTest {
         RedemptionResult result = topology.tryRedemption(USER, "O-1", coupon, "199.99", OPEN);
 
         assertEquals(new RedemptionResult(result.requestId(), USER, "O-1", coupon, RedemptionStatus.BELOW_THRESHOLD,
-                null, null, null), result);
+                null, null, null), singleCouponView(result));
     }
 
     @Test
@@ -258,7 +260,7 @@ class RedemptionRulesTest {
         RedemptionResult result = topology.confirm(USER, "O-1", OPEN.plusSeconds(10));
 
         assertEquals(new RedemptionResult(result.requestId(), USER, "O-1", coupon, RedemptionStatus.USED, null, null,
-                null), result);
+                null), singleCouponView(result));
     }
 
     @Test
@@ -354,7 +356,7 @@ class RedemptionRulesTest {
         RedemptionResult result = topology.cancel(USER, "O-1", OPEN.plusSeconds(10));
 
         assertEquals(new RedemptionResult(result.requestId(), USER, "O-1", coupon, RedemptionStatus.CANCELLED, null,
-                null, null), result);
+                null, null), singleCouponView(result));
     }
 
     @Test
@@ -735,7 +737,13 @@ class RedemptionRulesTest {
 
     private static RedemptionResult withRequestId(RedemptionResult r, String requestId) {
         return new RedemptionResult(requestId, r.userId(), r.orderId(), r.couponId(), r.status(), r.discountAmount(),
-                r.payAmount(), r.lockedUntil());
+                r.payAmount(), r.lockedUntil(), r.couponIds(), r.coupons());
+    }
+
+    /** The answer as a single-coupon Try sees it, without the multi-coupon fields. */
+    private static RedemptionResult singleCouponView(RedemptionResult r) {
+        return new RedemptionResult(r.requestId(), r.userId(), r.orderId(), r.couponId(), r.status(),
+                r.discountAmount(), r.payAmount(), r.lockedUntil());
     }
 
     private static List<CouponEvent> values(List<KeyValue<Long, CouponEvent>> events) {

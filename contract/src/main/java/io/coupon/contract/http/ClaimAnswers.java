@@ -67,6 +67,7 @@ public final class ClaimAnswers {
             case NOT_STARTED: return "the template's claim window has not started";
             case ENDED: return "the template's claim window has ended";
             case BLOCKED: return "the user is blocked";
+            case PAUSED: return "the template is paused; claims are granted again once it is resumed";
             case UNKNOWN_TEMPLATE: return "no such template";
             default: return status.name();
         }

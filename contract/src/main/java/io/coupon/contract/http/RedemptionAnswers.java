@@ -1,15 +1,18 @@
 package io.coupon.contract.http;
 
 import io.coupon.contract.message.RedemptionResult;
+import io.coupon.domain.CouponDiscount;
 import io.coupon.domain.RedemptionStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The codes and bodies of Try, Confirm and Cancel answers, as the contract shapes them. */
+/** The codes and bodies of Try, Confirm, Cancel and Refund answers, as the contract shapes them. */
 public final class RedemptionAnswers {
 
     /** Which call is being answered: the same status means success for one and conflict for another. */
-    public enum Step { TRY, CONFIRM, CANCEL }
+    public enum Step { TRY, CONFIRM, CANCEL, REFUND }
 
     private RedemptionAnswers() {
     }
@@ -21,6 +24,7 @@ public final class RedemptionAnswers {
         switch (step) {
             case TRY: return status == RedemptionStatus.LOCKED ? 201 : 409;
             case CONFIRM: return status == RedemptionStatus.USED ? 200 : 409;
+            case REFUND: return status == RedemptionStatus.REFUNDED ? 200 : 409;
             default: return status == RedemptionStatus.CANCELLED ? 200 : 409;
         }
     }
@@ -42,8 +46,22 @@ public final class RedemptionAnswers {
             body.put("discountAmount", result.discountAmount());
             body.put("payAmount", result.payAmount());
             body.put("lockedUntil", result.lockedUntil());
+            body.put("couponIds", result.couponIds());
+            body.put("coupons", coupons(result.coupons()));
         }
         return body;
+    }
+
+    /** Each coupon with what it takes off: {@code [{"couponId", "discountAmount"}]}. */
+    public static List<Map<String, Object>> coupons(List<CouponDiscount> coupons) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (CouponDiscount c : coupons == null ? List.<CouponDiscount>of() : coupons) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("couponId", c.couponId());
+            one.put("discountAmount", c.discountAmount());
+            list.add(one);
+        }
+        return list;
     }
 
     public static Map<String, Object> pending(String orderId) {
@@ -70,6 +88,12 @@ public final class RedemptionAnswers {
             case BELOW_THRESHOLD: return "the order does not reach the coupon's threshold";
             case CANCELLED: return "the order was cancelled (by its owner or by the lock timeout)";
             case USED: return "the order was already confirmed";
+            case NOT_APPLICABLE: return "no item of the order is in the coupon's scope (or the coupon is scoped and "
+                    + "the order gives only an amount)";
+            case NOT_STACKABLE: return "these coupons cannot be used together: an exclusive coupon with others, or two "
+                    + "of one stack group";
+            case REFUNDED: return "the order was refunded";
+            case LOCKED: return "the order is locked, not confirmed yet";
             default: return status.name();
         }
     }

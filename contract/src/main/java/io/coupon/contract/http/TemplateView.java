@@ -1,11 +1,14 @@
 package io.coupon.contract.http;
 
 import io.coupon.domain.CouponType;
+import io.coupon.domain.Scope;
+import io.coupon.domain.Stacking;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
 import io.coupon.domain.TemplateStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /** A template as the HTTP API shows it: the definition plus its live {@code status} and {@code remaining}. */
 public record TemplateView(
@@ -21,11 +24,15 @@ public record TemplateView(
         Instant endTime,
         Integer validDays,
         TemplateStatus status,
-        long remaining) {
+        long remaining,
+        Map<String, Object> metadata,
+        Scope scope,
+        Stacking stacking,
+        String stackGroup) {
 
     public static TemplateView of(Template t, Stock stock, Instant now) {
         return new TemplateView(t.id(), t.name(), t.type(), t.discount(), t.threshold(), t.maxDiscount(),
                 t.totalCount(), t.perUserLimit(), t.startTime(), t.endTime(), t.validDays(), t.statusAt(now, stock),
-                stock.remaining());
+                stock.remaining(), t.metadata(), t.scope(), t.stackingOrDefault(), t.stackGroup());
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * What travels on {@code claim-requests}. Everything that must be ordered against claims of a template is a
- * command on the same partition: its definition, the claims, and the blocklist changes (broadcast to every
+ * command on the same partition: its definition and later changes, the claims, and the blocklist changes (broadcast to every
  * partition in one transaction, so each claim queued after a block sees it).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = DefineTemplate.class, name = "DefineTemplate"),
         @JsonSubTypes.Type(value = Claim.class, name = "Claim"),
         @JsonSubTypes.Type(value = BlockUser.class, name = "BlockUser"),
-        @JsonSubTypes.Type(value = UnblockUser.class, name = "UnblockUser")
+        @JsonSubTypes.Type(value = UnblockUser.class, name = "UnblockUser"),
+        @JsonSubTypes.Type(value = PatchTemplate.class, name = "PatchTemplate")
 })
-public sealed interface ClaimCommand permits DefineTemplate, Claim, BlockUser, UnblockUser {
+public sealed interface ClaimCommand permits DefineTemplate, Claim, BlockUser, UnblockUser, PatchTemplate {
 }

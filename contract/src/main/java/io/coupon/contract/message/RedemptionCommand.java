@@ -13,9 +13,11 @@ import java.time.Instant;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TryRedemption.class, name = "TryRedemption"),
         @JsonSubTypes.Type(value = ConfirmRedemption.class, name = "ConfirmRedemption"),
-        @JsonSubTypes.Type(value = CancelRedemption.class, name = "CancelRedemption")
+        @JsonSubTypes.Type(value = CancelRedemption.class, name = "CancelRedemption"),
+        @JsonSubTypes.Type(value = RefundRedemption.class, name = "RefundRedemption")
 })
-public sealed interface RedemptionCommand permits TryRedemption, ConfirmRedemption, CancelRedemption {
+public sealed interface RedemptionCommand
+        permits TryRedemption, ConfirmRedemption, CancelRedemption, RefundRedemption {
 
     String requestId();
 

@@ -1,18 +1,22 @@
-package io.coupon.ingest;
+package io.coupon.contract.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.http.ApiException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A request body read strictly: a string is never taken for a number, a fraction never for an integer, and
@@ -131,6 +135,66 @@ public final class StrictJson {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(field + " has an unknown value '" + value + "'");
+        }
+    }
+
+    /** The objects of an array field, each read as strictly, {@code min} to {@code max} of them. */
+    public List<StrictJson> objects(String field, int min, int max) {
+        JsonNode n = required(field);
+        if (!n.isArray() || n.size() < min || n.size() > max) {
+            throw ApiException.badRequest(field + " must be an array of " + min + " to " + max + " objects");
+        }
+        List<StrictJson> objects = new ArrayList<>();
+        for (JsonNode element : n) {
+            if (!element.isObject()) {
+                throw ApiException.badRequest(field + " must hold JSON objects only");
+            }
+            objects.add(new StrictJson(element));
+        }
+        return objects;
+    }
+
+    /** An array of {@code min} to {@code max} strings, each 1 to {@code maxLength} characters. */
+    public List<String> strings(String field, int min, int max, int maxLength) {
+        JsonNode n = required(field);
+        if (!n.isArray() || n.size() < min || n.size() > max) {
+            throw ApiException.badRequest(field + " must be an array of " + min + " to " + max + " strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : n) {
+            if (!element.isTextual() || element.asText().isEmpty() || element.asText().length() > maxLength) {
+                throw ApiException.badRequest(field + " must hold strings of 1 to " + maxLength + " characters");
+            }
+            values.add(element.asText());
+        }
+        return values;
+    }
+
+    /** A nested object, read as strictly. */
+    public StrictJson object(String field) {
+        JsonNode n = required(field);
+        if (!n.isObject()) {
+            throw ApiException.badRequest(field + " must be a JSON object");
+        }
+        return new StrictJson(n);
+    }
+
+    /**
+     * A JSON object kept as it is (the operator's metadata), at most {@code maxBytes} bytes written compactly,
+     * as plain Java values: maps, lists, strings, numbers (BigDecimal for fractions), booleans and nulls.
+     */
+    public Map<String, Object> freeObject(String field, int maxBytes) {
+        JsonNode n = required(field);
+        if (!n.isObject()) {
+            throw ApiException.badRequest(field + " must be a JSON object");
+        }
+        try {
+            if (READER.writeValueAsBytes(n).length > maxBytes) {
+                throw ApiException.badRequest(field + " must be at most " + maxBytes + " bytes of JSON");
+            }
+            return READER.convertValue(n, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ApiException.badRequest(field + " is not a readable JSON object");
         }
     }
 
