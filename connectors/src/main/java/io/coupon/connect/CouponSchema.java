@@ -47,8 +47,26 @@ public final class CouponSchema {
                 + " start_time DATETIME(3) NOT NULL,"
                 + " end_time DATETIME(3) NOT NULL,"
                 + " valid_days INT NULL,"
-                + " updated_at DATETIME(3) NOT NULL"
+                + " updated_at DATETIME(3) NOT NULL,"
+                + String.join(",", CAMPAIGN_COLUMNS)
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    /**
+     * The campaign-operations columns: the operator's status (ACTIVE, PAUSED, ENDED), the metadata and the scope
+     * as JSON text, and the stacking. Added to a table created before them by {@link #templateColumnUpgrades}.
+     */
+    private static final List<String> CAMPAIGN_COLUMNS = List.of(
+            " status VARCHAR(16) NOT NULL DEFAULT 'ACTIVE'",
+            " metadata TEXT NULL",
+            " scope TEXT NULL",
+            " stacking VARCHAR(16) NOT NULL DEFAULT 'EXCLUSIVE'",
+            " stack_group VARCHAR(64) NULL");
+
+    /** Idempotent upgrades of a template table created before the campaign columns (MariaDB's IF NOT EXISTS). */
+    public static List<String> templateColumnUpgrades() {
+        return CAMPAIGN_COLUMNS.stream()
+                .map(column -> "ALTER TABLE " + TEMPLATE_TABLE + " ADD COLUMN IF NOT EXISTS" + column).toList();
     }
 
     public static String shardTableDdl(int shard) {
@@ -89,6 +107,9 @@ public final class CouponSchema {
         try (Statement s = c.createStatement()) {
             if (withTemplates) {
                 s.execute(templateTableDdl());
+                for (String upgrade : templateColumnUpgrades()) {
+                    s.execute(upgrade);
+                }
             }
             for (int shard : shards) {
                 s.execute(shardTableDdl(shard));

@@ -2,6 +2,9 @@ package io.coupon.connect;
 
 import io.coupon.connect.CouponBatch.CouponRow;
 import io.coupon.connect.CouponBatch.TemplateRow;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coupon.contract.JsonSerdes;
 import io.coupon.domain.Template;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,7 +50,9 @@ final class CouponWriter {
     private static final List<String> GUARDED_COLUMNS = List.of("user_id", "template_id", "status", "use_time",
             "order_id", "expires_at", "locked_until", "updated_at");
     private static final List<String> TEMPLATE_COLUMNS = List.of("id", "name", "type", "discount", "threshold",
-            "max_discount", "total_count", "per_user_limit", "start_time", "end_time", "valid_days", "updated_at");
+            "max_discount", "total_count", "per_user_limit", "start_time", "end_time", "valid_days", "status",
+            "metadata", "scope", "stacking", "stack_group", "updated_at");
+    private static final ObjectMapper JSON = JsonSerdes.mapper();
 
     private final ShardPools pools;
 
@@ -167,9 +172,26 @@ final class CouponWriter {
                 } else {
                     ps.setInt(++i, t.validDays());
                 }
+                ps.setString(++i, t.campaignStatusOrDefault().name());
+                ps.setString(++i, json(t.metadata()));
+                ps.setString(++i, json(t.scope()));
+                ps.setString(++i, t.stackingOrDefault().name());
+                ps.setString(++i, t.stackGroup());
                 setTime(ps, ++i, row.updatedAt());
             }
             ps.executeUpdate();
+        }
+    }
+
+    /** A value as JSON text for a TEXT column; null stays NULL. */
+    private static String json(Object value) throws SQLException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("cannot write " + value.getClass().getSimpleName() + " as JSON", "22000", e);
         }
     }
 

@@ -240,6 +240,35 @@ class CouponSinkTaskTest {
     }
 
     @Test
+    void templateChangesLandWithTheirCampaignFields() throws Exception {
+        Map<String, Object> defined = Messages.templateFields(15, "fifteen", "5.00");
+        defined.put("scope", Map.of("skus", List.of("SKU-1"), "categories", List.of()));
+        defined.put("stacking", "STACKABLE");
+        defined.put("stackGroup", "shop");
+        put(List.of(Messages.template(defined, 1_000)));
+        Map<String, Object> paused = new java.util.LinkedHashMap<>(defined);
+        paused.put("campaignStatus", "PAUSED");
+        paused.put("totalCount", 2000);
+        paused.put("metadata", Map.of("channel", "app"));
+        put(List.of(Messages.template(paused, 2_000)));
+
+        assertEquals(List.of("15|2000|PAUSED|{\"channel\":\"app\"}|{\"skus\":[\"SKU-1\"],\"categories\":[]}"
+                + "|STACKABLE|shop"), TestDatabases.rows(DB,
+                "SELECT id, total_count, status, metadata, scope, stacking, stack_group FROM coupon_template"
+                        + " WHERE id = 15"));
+    }
+
+    @Test
+    void refundedCouponsAreUnusedAgainWithoutTheirOrder() throws Exception {
+        put(List.of(Messages.granted("16-1", 9, 16, T0), Messages.used("16-1", 9, 16, T0.plusSeconds(60), "O-16"),
+                Messages.event(Messages.eventFields("REFUNDED", "16-1", 9, 16, "UNUSED", 4, T0.plusSeconds(120),
+                        null))));
+
+        assertEquals(List.of("UNUSED|null|null|4"), TestDatabases.rows(DB,
+                "SELECT status, order_id, use_time, version FROM coupon_09 WHERE coupon_id = '16-1'"));
+    }
+
+    @Test
     void theShardMapSendsEachShardToItsServer() throws Exception {
         String a = TestDatabases.freshName();
         String b = TestDatabases.freshName();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Try / Confirm / Cancel / Refund of one user's coupons, and the two timers, as pure functions of the user's
@@ -36,21 +35,11 @@ public final class RedemptionDecider {
             return step.answer(RedemptionStatus.ORDER_CONFLICT);
         }
         Cart cart = request.cart();
-        List<WalletCoupon> coupons = new ArrayList<>();
-        for (String couponId : asked) {
-            Optional<WalletCoupon> held = step.wallet.find(couponId);
-            if (held.isEmpty()) {
-                return step.reject(RedemptionStatus.COUPON_NOT_FOUND, couponId);
-            }
-            RedemptionStatus rejection = CouponCheck.reason(held.get().seenAt(request.at()), cart, request.at());
-            if (rejection != null) {
-                return step.reject(rejection, couponId);
-            }
-            coupons.add(held.get());
+        CouponSelection selection = CouponSelection.of(step.wallet, asked, cart, request.at());
+        if (!selection.usable()) {
+            return step.reject(selection.rejection(), selection.rejectedCouponId());
         }
-        if (!StackedDiscounts.combinable(coupons)) {
-            return step.reject(RedemptionStatus.NOT_STACKABLE, asked.get(0));
-        }
+        List<WalletCoupon> coupons = selection.coupons();
         CartQuote quote = StackedDiscounts.apply(cart, coupons);
         Instant until = request.at().plus(lockTimeout);
         for (WalletCoupon coupon : coupons) {

@@ -8,6 +8,7 @@ import io.coupon.contract.http.TemplateView;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.Template;
+import io.coupon.domain.TemplatePatch;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.KafkaException;
 
-/** The write side of the HTTP contract: templates, claims and the blocklist. */
+/** The write side of the HTTP contract: templates (and their changes), claims and the blocklist. */
 public final class IngestRoutes {
 
     private final TemplateService templates;
@@ -35,6 +36,7 @@ public final class IngestRoutes {
 
     public void register(RoutesConfig routes) {
         routes.post("/v1/templates", this::defineTemplate);
+        routes.patch("/v1/templates/{templateId}", this::patchTemplate);
         routes.post("/v1/templates/{templateId}/claims", this::claim);
         routes.put("/v1/users/{userId}/block", ctx -> changeBlock(ctx, true));
         routes.delete("/v1/users/{userId}/block", ctx -> changeBlock(ctx, false));
@@ -56,6 +58,31 @@ public final class IngestRoutes {
             throw new ApiException(409, "TEMPLATE_EXISTS", "a template with id " + requested.id() + " exists");
         }
         ctx.status(201).json(TemplateView.of(stored.template(), stored.stock(), clock.instant()));
+    }
+
+    private void patchTemplate(Context ctx) {
+        long templateId = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
+        TemplatePatch patch = TemplateRequests.patch(StrictJson.parse(ctx.bodyAsBytes()), clock.instant());
+        ctx.future(() -> templates.patch(templateId, patch).thenAccept(result -> answerPatch(ctx, templateId, result)));
+    }
+
+    private void answerPatch(Context ctx, long templateId, Optional<TemplateResult> result) {
+        if (result.isEmpty()) {
+            ctx.status(202).header("Location", "/v1/templates/" + templateId)
+                    .json(java.util.Map.of("status", "PENDING", "id", templateId));
+            return;
+        }
+        TemplateResult answer = result.get();
+        switch (answer.status()) {
+            case UPDATED -> ctx.status(200).json(TemplateView.of(answer.template(), answer.stock(), clock.instant()));
+            case NOT_FOUND -> throw ApiException.notFound("UNKNOWN_TEMPLATE", "no template " + templateId);
+            case INVALID -> throw ApiException.badRequest(answer.reason());
+            case ENDED -> throw new ApiException(409, "ENDED", answer.reason(), java.util.Map.of("status", "ENDED"),
+                    java.util.Map.of());
+            default -> throw new ApiException(409, answer.status().name(), answer.reason(), java.util.Map.of(
+                    "totalCount", answer.template().totalCount(), "granted", answer.stock().granted()),
+                    java.util.Map.of());
+        }
     }
 
     private void claim(Context ctx) {

@@ -2,6 +2,7 @@ package io.coupon.ingest;
 
 import io.coupon.contract.http.StrictJson;
 import io.coupon.contract.http.ApiException;
+import io.coupon.contract.http.CartRequests;
 import io.coupon.contract.http.PathParams;
 import io.coupon.contract.http.RedemptionAnswers;
 import io.coupon.contract.http.RedemptionAnswers.Step;
@@ -9,16 +10,18 @@ import io.coupon.contract.message.CancelRedemption;
 import io.coupon.contract.message.ConfirmRedemption;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
+import io.coupon.contract.message.RefundRedemption;
 import io.coupon.contract.message.TryRedemption;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.math.BigDecimal;
+import io.coupon.domain.Cart;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Redemption (用券) as Try / Confirm / Cancel. */
+/** Redemption (用券) as Try / Confirm / Cancel, and Refund after a confirm. */
 public final class RedemptionRoutes {
 
     private final RedemptionService redemptions;
@@ -33,17 +36,21 @@ public final class RedemptionRoutes {
         routes.post("/v1/redemptions", this::tryLock);
         routes.post("/v1/redemptions/{orderId}/confirm", ctx -> orderStep(ctx, Step.CONFIRM));
         routes.post("/v1/redemptions/{orderId}/cancel", ctx -> orderStep(ctx, Step.CANCEL));
+        routes.post("/v1/redemptions/{orderId}/refund", ctx -> orderStep(ctx, Step.REFUND));
     }
 
     private void tryLock(Context ctx) {
         StrictJson body = StrictJson.parse(ctx.bodyAsBytes());
-        BigDecimal amount = body.money("orderAmount");
-        if (amount.signum() <= 0) {
-            throw ApiException.badRequest("orderAmount must be positive");
+        long userId = body.positiveLong("userId");
+        String orderId = PathParams.clientId("orderId", body.text("orderId"));
+        if (body.has("couponId") == body.has("couponIds")) {
+            throw ApiException.badRequest("give either couponId or couponIds");
         }
-        TryRedemption attempt = new TryRedemption(UUID.randomUUID().toString(), body.positiveLong("userId"),
-                PathParams.clientId("orderId", body.text("orderId")),
-                PathParams.clientId("couponId", body.text("couponId")), amount, now());
+        List<String> couponIds = body.has("couponIds") ? CartRequests.couponIds(body) : null;
+        String first = couponIds != null ? couponIds.get(0) : PathParams.clientId("couponId", body.text("couponId"));
+        Cart cart = CartRequests.cart(body);
+        TryRedemption attempt = new TryRedemption(UUID.randomUUID().toString(), userId, orderId, first,
+                cart.items() == null ? cart.total() : null, now(), couponIds, cart.items());
         answer(ctx, Step.TRY, attempt);
     }
 
@@ -51,9 +58,11 @@ public final class RedemptionRoutes {
         String orderId = PathParams.clientId("orderId", ctx.pathParam("orderId"));
         long userId = StrictJson.parse(ctx.bodyAsBytes()).positiveLong("userId");
         String requestId = UUID.randomUUID().toString();
-        RedemptionCommand command = step == Step.CONFIRM
-                ? new ConfirmRedemption(requestId, userId, orderId, now())
-                : new CancelRedemption(requestId, userId, orderId, now());
+        RedemptionCommand command = switch (step) {
+            case CONFIRM -> new ConfirmRedemption(requestId, userId, orderId, now());
+            case REFUND -> new RefundRedemption(requestId, userId, orderId, now());
+            default -> new CancelRedemption(requestId, userId, orderId, now());
+        };
         answer(ctx, step, command);
     }
 

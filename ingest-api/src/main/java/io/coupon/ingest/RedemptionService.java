@@ -3,6 +3,7 @@ package io.coupon.ingest;
 import io.coupon.contract.message.ConfirmRedemption;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
+import io.coupon.contract.message.RefundRedemption;
 import io.coupon.contract.message.TryRedemption;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,7 +49,7 @@ public final class RedemptionService {
 
     private void count(RedemptionCommand command, String status) {
         String step = command instanceof TryRedemption ? "try" : command instanceof ConfirmRedemption ? "confirm"
-                : "cancel";
+                : command instanceof RefundRedemption ? "refund" : "cancel";
         Counter.builder("coupon.redemptions").description("Redemption steps answered by this instance, by outcome")
                 .tag("step", step).tag("status", status).register(meters).increment();
     }

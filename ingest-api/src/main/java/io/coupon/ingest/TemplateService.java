@@ -2,8 +2,10 @@ package io.coupon.ingest;
 
 import io.coupon.contract.http.ApiException;
 import io.coupon.contract.message.DefineTemplate;
+import io.coupon.contract.message.PatchTemplate;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.Template;
+import io.coupon.domain.TemplatePatch;
 import io.coupon.domain.TemplateValidation;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,18 @@ public final class TemplateService {
         String requestId = UUID.randomUUID().toString();
         return pending.submit(requestId, () -> publisher.send(template.id(), new DefineTemplate(requestId, template),
                         now), wait, false, "template")
+                .thenApply(Optional::ofNullable);
+    }
+
+    /**
+     * Sends a change to the template's partition and waits until the decider applied (or refused) it: the answer,
+     * or empty if it did not within the wait (the change stays queued and will be applied).
+     */
+    public CompletableFuture<Optional<TemplateResult>> patch(long templateId, TemplatePatch patch) {
+        Instant now = clock.instant();
+        String requestId = UUID.randomUUID().toString();
+        return pending.submit(requestId, () -> publisher.send(templateId,
+                        new PatchTemplate(requestId, templateId, patch, now), now), wait, false, "template change")
                 .thenApply(Optional::ofNullable);
     }
 

@@ -1,9 +1,12 @@
 package io.coupon.query;
 
 import io.coupon.contract.http.ApiException;
+import io.coupon.contract.http.CartRequests;
 import io.coupon.contract.http.ClaimAnswers;
 import io.coupon.contract.http.PathParams;
+import io.coupon.contract.http.StrictJson;
 import io.coupon.contract.http.TemplateView;
+import io.coupon.domain.Cart;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimRequest;
 import io.coupon.domain.CouponStatus;
@@ -13,13 +16,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
 
 /**
- * The read side of the HTTP contract (templates, wallets, claim lookups), plus the internal endpoints other
+ * The read side of the HTTP contract (templates, wallets, claim lookups, order quotes), plus the internal endpoints other
  * instances forward to when this one owns the key.
  */
 public final class QueryRoutes {
@@ -46,6 +50,7 @@ public final class QueryRoutes {
         routes.get("/v1/users/{userId}/coupons", this::wallet);
         routes.get("/v1/users/{userId}/coupons/best", this::best);
         routes.get("/v1/templates/{templateId}/claims/{requestId}", this::claim);
+        routes.post("/v1/orders/quote", this::quote);
         if (ownReader != null) {
             routes.get("/internal/v1/templates/{templateId}", ctx -> {
                 long id = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
@@ -93,6 +98,16 @@ public final class QueryRoutes {
         BigDecimal amount = amount("orderAmount", raw);
         ctx.future(() -> reader.wallet(userId).thenAccept(wallet -> ctx.json(
                 BestCouponView.of(UsableCoupon.best(wallet, amount, clock.instant()), amount))));
+    }
+
+    /** Prices a cart against the user's wallet, read where it lives; changes nothing. */
+    private void quote(Context ctx) {
+        StrictJson body = StrictJson.parse(ctx.bodyAsBytes());
+        long userId = body.positiveLong("userId");
+        Cart cart = CartRequests.cart(body);
+        List<String> couponIds = body.has("couponIds") ? CartRequests.couponIds(body) : null;
+        ctx.future(() -> reader.wallet(userId)
+                .thenAccept(wallet -> ctx.json(QuoteView.of(wallet, cart, couponIds, clock.instant()))));
     }
 
     /**

@@ -72,11 +72,11 @@ public final class RedemptionAnswers {
     }
 
     /** The contract calls "held by another order" {@code LOCKED}; internally it is kept apart from our own lock. */
-    private static String contractStatus(RedemptionStatus status) {
+    public static String contractStatus(RedemptionStatus status) {
         return status == RedemptionStatus.LOCKED_BY_ANOTHER_ORDER ? "LOCKED" : status.name();
     }
 
-    private static String message(RedemptionStatus status) {
+    public static String message(RedemptionStatus status) {
         switch (status) {
             case ORDER_NOT_FOUND: return "this user has no such order";
             case COUPON_NOT_FOUND: return "this user holds no such coupon";
