@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.coupon.connect.MysqlCoupons;
 import io.coupon.connect.ShardRouter;
 import io.coupon.contract.Topics;
@@ -86,6 +87,65 @@ class SinkIT {
             MysqlCoupons.CouponRow row = rows.coupon(couponId, user).orElseThrow();
             assertEquals(ShardRouter.shardOf(user), row.shard());
             assertEquals("UNUSED", row.status());
+        }
+    }
+
+    @Test
+    void aScopedCartThroughTryConfirmAndRefundAgreesInTheWalletAndMysql() throws Exception {
+        long user = Api.freshId();
+        long shoes = Api.freshId();
+        long platform = Api.freshId();
+        api.createTemplate(Campaigns.stackable(Campaigns.scoped(Campaigns.cash(shoes, "30.00", 10), List.of(),
+                List.of("shoes")), "shop"));
+        api.createTemplate(Campaigns.stackable(Campaigns.cash(platform, "5.00", 10), "platform"));
+        List<String> coupons = List.of(Campaigns.grant(api, shoes, user), Campaigns.grant(api, platform, user));
+        String order = "O-sink-" + user;
+        String userBody = "{\"userId\": " + user + "}";
+
+        assertEquals(201, api.post("/v1/redemptions", Api.json(Map.of("orderId", order, "userId", user,
+                "couponIds", coupons, "items", List.of(Campaigns.item("SKU-1", "shoes", "80.00", 1))))).status());
+        awaitAgreement(user, coupons, "LOCKED", 2);
+        assertEquals(200, api.post("/v1/redemptions/" + order + "/confirm", userBody).status());
+        awaitAgreement(user, coupons, "USED", 3);
+        assertEquals(200, api.post("/v1/redemptions/" + order + "/refund", userBody).status());
+        awaitAgreement(user, coupons, "UNUSED", 4);
+    }
+
+    @Test
+    void aTemplatePatchReachesCouponTemplate() throws Exception {
+        long template = api.createTemplate(10, 1);
+        assertEquals(200, Campaigns.patch(api, template, "{\"status\": \"PAUSED\", \"totalCount\": 12,"
+                + " \"metadata\": {\"channel\": \"app\"}}").status());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> templateRow(template)
+                .equals(Optional.of("PAUSED|12|{\"channel\":\"app\"}")));
+    }
+
+    /** The wallet and the user's shard both show every coupon in {@code status} at {@code version}. */
+    private static void awaitAgreement(long user, List<String> coupons, String status, long version) {
+        for (JsonNode coupon : api.wallet(user)) {
+            if (coupons.contains(coupon.get("couponId").asText())) {
+                assertEquals(status, coupon.get("status").asText(), coupon.toString());
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            for (String couponId : coupons) {
+                Optional<MysqlCoupons.CouponRow> row = rows.coupon(couponId, user);
+                if (row.isEmpty() || !row.get().status().equals(status) || row.get().version() != version) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static Optional<String> templateRow(long template) throws Exception {
+        try (Connection c = DriverManager.getConnection(mysql.url(), "root", "");
+             Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery(
+                     "SELECT status, total_count, metadata FROM coupon_template WHERE id = " + template)) {
+            return r.next() ? Optional.of(r.getString(1) + "|" + r.getLong(2) + "|" + r.getString(3))
+                    : Optional.empty();
         }
     }
 
