@@ -87,10 +87,10 @@ OURS_ENV=(COUPON_DATA_DIR="$DATA_DIR/ours" COUPON_HTTP_HOST=127.0.0.1 COUPON_HTT
   COUPON_CONNECT_PORT="${OURS_CONNECT_PORT:-18083}" COUPON_MYSQL_URL="jdbc:mariadb://127.0.0.1:3306/coupon_comparison")
 BASELINE_ARGS=(baseline --port "$BASELINE_PORT" --database coupon_baseline --fresh)
 
-log "starting ours: env ${OURS_ENV[*]} $JAVA -jar $SERVER_JAR"
+log "env ${OURS_ENV[*]} $JAVA -jar $SERVER_JAR &   # ours"
 env "${OURS_ENV[@]}" "$JAVA" -jar "$SERVER_JAR" > "$OUT/logs/ours-server.log" 2>&1 &
 PIDS+=($!)
-log "starting the baseline: $JAVA -jar $BENCH_JAR ${BASELINE_ARGS[*]}"
+log "$JAVA -jar $BENCH_JAR ${BASELINE_ARGS[*]} &   # the baseline"
 "$JAVA" -jar "$BENCH_JAR" "${BASELINE_ARGS[@]}" > "$OUT/logs/baseline-server.log" 2>&1 &
 PIDS+=($!)
 wait_healthy "http://127.0.0.1:$OURS_PORT" ours

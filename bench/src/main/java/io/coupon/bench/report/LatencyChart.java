@@ -3,12 +3,14 @@ package io.coupon.bench.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -39,6 +41,14 @@ final class LatencyChart {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         LogAxis latency = new LogAxis("P99 latency (ms, worst round, log scale)");
         latency.setSmallestValue(0.1);
+        // Whole decades that hold every point and the budget line, labelled 1, 10, 100 ... rather than 10^2.35.
+        double low = Math.min(budgetMs, min(ours, baseline));
+        double high = Math.max(budgetMs, max(ours, baseline));
+        latency.setRange(Math.pow(10, Math.floor(Math.log10(low))), Math.pow(10, Math.ceil(Math.log10(high * 1.01))));
+        latency.setTickUnit(new NumberTickUnit(1.0));
+        latency.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
+        latency.setMinorTickCount(9);
+        latency.setMinorTickMarksVisible(true);
         plot.setRangeAxis(latency);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
         lines.setSeriesPaint(0, new Color(0x1f77b4));
@@ -53,6 +63,16 @@ final class LatencyChart {
         budget.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(budget);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 540);
+    }
+
+    private static double min(Map<Long, Double> a, Map<Long, Double> b) {
+        return java.util.stream.Stream.concat(a.values().stream(), b.values().stream()).filter(v -> v > 0)
+                .mapToDouble(Double::doubleValue).min().orElse(1);
+    }
+
+    private static double max(Map<Long, Double> a, Map<Long, Double> b) {
+        return java.util.stream.Stream.concat(a.values().stream(), b.values().stream())
+                .mapToDouble(Double::doubleValue).max().orElse(1);
     }
 
     private static XYSeries series(String name, Map<Long, Double> p99ByRate) {
