@@ -5,6 +5,9 @@ import java.time.Duration;
 
 /**
  * @param idempotencyRetention how long a request id keeps answering with its first outcome
+ * @param sessionTimeout       how long the group waits for an instance that stopped heartbeating (a crash)
+ *                             before giving its partitions to the others
+ * @param rocksDbMemoryMb      the one budget all RocksDB stores of this instance share (block cache, memtables)
  */
 public record StreamsSettings(
         String applicationId,
@@ -13,5 +16,7 @@ public record StreamsSettings(
         int standbyReplicas,
         Duration idempotencyRetention,
         Duration lockTimeout,
-        Path stateDir) {
+        Path stateDir,
+        Duration sessionTimeout,
+        int rocksDbMemoryMb) {
 }
