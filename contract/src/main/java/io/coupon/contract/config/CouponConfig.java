@@ -25,7 +25,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
             "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
-            "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER");
+            "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER", "COUPON_ISSUANCE_RATE");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -65,7 +65,9 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_IDEMPOTENCY_RETENTION", "24h",
                         v -> durationIn(v, Duration.ofMinutes(1), Duration.ofDays(365))),
                 e.get("COUPON_LOCK_TIMEOUT", "15m", v -> durationIn(v, Duration.ofSeconds(1), Duration.ofDays(7))),
-                dataDir.resolve("streams"));
+                dataDir.resolve("streams"),
+                e.get("COUPON_ISSUANCE_RATE", String.valueOf(StreamsSettings.DEFAULT_ISSUANCE_RATE),
+                        v -> intIn(v, 1, 1_000_000)));
         MysqlSettings mysql = new MysqlSettings(
                 e.get("COUPON_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/coupon", CouponConfig::jdbcUrl),
                 e.get("COUPON_MYSQL_USER", "root", Function.identity()),
