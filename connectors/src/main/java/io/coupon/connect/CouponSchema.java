@@ -64,9 +64,30 @@ public final class CouponSchema {
                 + " locked_until DATETIME(3) NULL,"
                 + " version BIGINT NOT NULL,"
                 + " updated_at DATETIME(3) NOT NULL,"
+                + " variant VARCHAR(64) NULL,"
                 + " KEY " + WALLET_INDEX + " (" + String.join(", ", WALLET_INDEX_COLUMNS) + "),"
                 + " KEY " + TEMPLATE_INDEX + " (template_id)"
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    /**
+     * Shard tables created before experiments existed lack {@code variant}: add it, once. Checked through
+     * information_schema rather than {@code ADD COLUMN IF NOT EXISTS}, which MySQL (unlike MariaDB) lacks.
+     */
+    private static void addVariantColumn(Connection c, String table) throws SQLException {
+        try (java.sql.PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM information_schema.columns"
+                + " WHERE table_schema = DATABASE() AND table_name = ? AND column_name = 'variant'")) {
+            q.setString(1, table);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE " + table + " ADD COLUMN variant VARCHAR(64) NULL");
+        }
     }
 
     /** {@code CREATE DATABASE IF NOT EXISTS database}, connected to {@code serverUrl} (a URL naming no database). */
@@ -92,6 +113,7 @@ public final class CouponSchema {
             }
             for (int shard : shards) {
                 s.execute(shardTableDdl(shard));
+                addVariantColumn(c, ShardRouter.table(shard));
             }
         }
     }
