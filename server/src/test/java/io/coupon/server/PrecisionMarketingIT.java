@@ -132,7 +132,7 @@ class PrecisionMarketingIT {
             counts[0]++;
             if (outcome.get("status").asText().equals("GRANTED")) {
                 counts[1]++;
-                if (toUse.size() < 150 && (variant.equals("bigger") || toUse.size() % 3 == 0)) {
+                if (toUse.size() < 40 && (variant.equals("bigger") || toUse.size() % 3 == 0)) {
                     toUse.add(outcome);
                 }
             }
