@@ -45,6 +45,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         // A client is waiting on every claim: fetch what is there rather than waiting to fill a batch.
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
+        // Our stores are not transactional stores, so the per-iteration walk over every task's stores that this
+        // limit needs buys nothing; profiles showed it at a tenth of the stream thread's time.
+        p.put(StreamsConfig.STATESTORE_UNCOMMITTED_MAX_BYTES_CONFIG, -1L);
         return p;
     }
 }
