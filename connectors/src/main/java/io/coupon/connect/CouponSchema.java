@@ -71,22 +71,26 @@ public final class CouponSchema {
     }
 
     /**
-     * Shard tables created before experiments existed lack {@code variant}: add it, once. Checked through
-     * information_schema rather than {@code ADD COLUMN IF NOT EXISTS}, which MySQL (unlike MariaDB) lacks.
+     * Shard tables created before experiments existed lack {@code variant}: add it to those, once. One look at
+     * information_schema for all of them (rather than {@code ADD COLUMN IF NOT EXISTS}, which MySQL, unlike
+     * MariaDB, lacks); a fresh schema already has the column and needs no ALTER.
      */
-    private static void addVariantColumn(Connection c, String table) throws SQLException {
-        try (java.sql.PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM information_schema.columns"
-                + " WHERE table_schema = DATABASE() AND table_name = ? AND column_name = 'variant'")) {
-            q.setString(1, table);
-            try (java.sql.ResultSet rs = q.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return;
-                }
+    private static void addVariantColumn(Connection c, Collection<Integer> shards) throws SQLException {
+        java.util.Set<String> withVariant = new java.util.HashSet<>();
+        try (Statement q = c.createStatement(); java.sql.ResultSet rs = q.executeQuery(
+                "SELECT table_name FROM information_schema.columns"
+                        + " WHERE table_schema = DATABASE() AND column_name = 'variant'")) {
+            while (rs.next()) {
+                withVariant.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE " + table + " ADD COLUMN variant VARCHAR(64) NULL");
+            for (int shard : shards) {
+                String table = ShardRouter.table(shard);
+                if (!withVariant.contains(table)) {
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN variant VARCHAR(64) NULL");
+                }
+            }
         }
     }
 
@@ -113,8 +117,8 @@ public final class CouponSchema {
             }
             for (int shard : shards) {
                 s.execute(shardTableDdl(shard));
-                addVariantColumn(c, ShardRouter.table(shard));
             }
+            addVariantColumn(c, shards);
         }
     }
 
