@@ -31,7 +31,8 @@ class PrecisionMarketingIT {
 
     @BeforeAll
     static void cluster() {
-        api = TestCluster.api();
+        // Its own client: the thousands of requests here leave their connections in its pool, not the shared one.
+        api = TestCluster.api().withOwnConnections();
     }
 
     private static long freshUsers(int n) {
