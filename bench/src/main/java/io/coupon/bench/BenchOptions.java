@@ -6,21 +6,33 @@ import java.util.Locale;
 
 /**
  * The command line of a run: {@code <scenario> [--stock N] [--users N] [--rate N] [--duration 60s] [--url U]
- * [--timeout 10s] [--out result.json]}.
+ * [--timeout 10s] [--out result.json] [--system ours]}, plus {@code --templates N} for {@code steady} and
+ * {@code --step N --max-rate N --p99-budget 80ms} for {@code ramp}.
  *
- * @param timeout each request's timeout; the run also waits this long for the last requests in flight
- * @param out     where the JSON result goes, or null for nowhere
+ * @param system    the name of the system under test, written into the result (e.g. {@code ours}, {@code baseline})
+ * @param timeout   each request's timeout; the run also waits this long for the last requests in flight
+ * @param out       where the JSON result goes, or null for nowhere
+ * @param templates {@code steady}: how many templates the claims spread over
+ * @param step      {@code ramp}: how much the rate grows at each step; {@code --duration} is each step's length
+ * @param maxRate   {@code ramp}: the last step's rate at most
+ * @param budget    {@code ramp}: the P99 a step must stay within to count as held
  */
-public record BenchOptions(String scenario, long stock, long users, long rate, Duration duration, String url,
-        Duration timeout, Path out) {
+public record BenchOptions(String scenario, String system, long stock, long users, long rate, Duration duration,
+        String url, Duration timeout, Path out, int templates, long step, long maxRate, Duration budget) {
 
     public static final String USAGE = "usage: java -jar coupon-bench.jar <flash-sale|steady|ramp> [--stock 10000]"
             + " [--users 200000] [--rate 5000] [--duration 60s] [--url http://127.0.0.1:7070] [--timeout 10s]"
-            + " [--out result.json]";
+            + " [--out result.json] [--system ours] [--templates 20] [--step <rate>] [--max-rate <10 x rate>]"
+            + " [--p99-budget 80ms]\n"
+            + "       java -jar coupon-bench.jar baseline --help | stream-only --help | report --help";
 
     public BenchOptions {
-        if (stock < 1 || users < 1 || rate < 1) {
-            throw new IllegalArgumentException("--stock, --users and --rate must be at least 1");
+        if (stock < 1 || users < 1 || rate < 1 || templates < 1 || step < 1 || maxRate < 1) {
+            throw new IllegalArgumentException("--stock, --users, --rate, --templates, --step and --max-rate must be"
+                    + " at least 1");
+        }
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("--p99-budget must be positive");
         }
         if (duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--duration and --timeout must be positive");
@@ -40,6 +52,11 @@ public record BenchOptions(String scenario, long stock, long users, long rate, D
         String url = "http://127.0.0.1:7070";
         Duration timeout = Duration.ofSeconds(10);
         Path out = null;
+        String system = "unnamed";
+        int templates = 20;
+        Long step = null;
+        Long maxRate = null;
+        Duration budget = Duration.ofMillis(80);
         for (int i = 1; i < args.length; i += 2) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -54,10 +71,16 @@ public record BenchOptions(String scenario, long stock, long users, long rate, D
                 case "--url" -> url = value;
                 case "--timeout" -> timeout = duration(name, value);
                 case "--out" -> out = Path.of(value);
+                case "--system" -> system = value;
+                case "--templates" -> templates = Math.toIntExact(number(name, value));
+                case "--step" -> step = number(name, value);
+                case "--max-rate" -> maxRate = number(name, value);
+                case "--p99-budget" -> budget = duration(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new BenchOptions(args[0], stock, users, rate, duration, url, timeout, out);
+        return new BenchOptions(args[0], system, stock, users, rate, duration, url, timeout, out, templates,
+                step == null ? rate : step, maxRate == null ? rate * 10 : maxRate, budget);
     }
 
     private static long number(String name, String value) {
@@ -69,7 +92,7 @@ public record BenchOptions(String scenario, long stock, long users, long rate, D
     }
 
     /** {@code 60s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */
-    static Duration duration(String name, String value) {
+    public static Duration duration(String name, String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         try {
             if (v.endsWith("ms")) {

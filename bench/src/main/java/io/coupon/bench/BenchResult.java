@@ -15,8 +15,8 @@ import java.util.Map;
  *
  * @param checks scenario-specific facts read back from the server after the run, in the order to print them
  */
-public record BenchResult(String scenario, String url, long offeredRate, Duration duration, RunStats stats,
-        Map<String, Object> checks) {
+public record BenchResult(String scenario, String system, String url, long offeredRate, Duration duration,
+        RunStats stats, Map<String, Object> checks) implements ScenarioReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,6 +37,7 @@ public record BenchResult(String scenario, String url, long offeredRate, Duratio
     public ObjectNode toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario);
+        root.put("system", system);
         root.put("url", url);
         root.put("offeredRate", offeredRate);
         root.put("durationSeconds", round(duration.toNanos() / 1e9));
@@ -62,6 +63,13 @@ public record BenchResult(String scenario, String url, long offeredRate, Duratio
         return root;
     }
 
+    /** A check failed: something was oversold, or a 201 was answered for a grant the server does not show. */
+    @Override
+    public boolean failedCheck() {
+        return Boolean.TRUE.equals(checks.get("oversold")) || Boolean.TRUE.equals(checks.get("lostGrants"));
+    }
+
+    @Override
     public String toJsonString() {
         try {
             return JSON.writeValueAsString(toJson());
@@ -71,11 +79,12 @@ public record BenchResult(String scenario, String url, long offeredRate, Duratio
     }
 
     /** A few lines for a terminal. */
+    @Override
     public String summaryText() {
         LatencySummary l = latency();
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%s against %s: offered %d/s for %s, achieved %.1f/s (%d sent, %d answered, %d failed%s)%n",
-                scenario, url, offeredRate, duration, achievedThroughput(), stats.sent(), stats.answered(),
+        out.append(String.format("%s (%s) against %s: offered %d/s for %s, achieved %.1f/s (%d sent, %d answered, %d failed%s)%n",
+                scenario, system, url, offeredRate, duration, achievedThroughput(), stats.sent(), stats.answered(),
                 stats.failed(), stats.drained() ? "" : ", NOT drained"));
         out.append(String.format("latency ms: p50 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  (n=%d)%n",
                 l.p50(), l.p95(), l.p99(), l.p999(), l.max(), l.count()));

@@ -53,8 +53,49 @@ final class CouponHttp {
 
     /** Sends a claim and completes with its outcome name, e.g. {@code "201 GRANTED"} or {@code "429"}. */
     CompletableFuture<String> claim(long templateId, long userId) {
+        return claimAnswer(templateId, userId).thenApply(r -> outcome(r.statusCode(), r.body()));
+    }
+
+    /** Sends a claim and completes with the whole answer, for a caller that wants the coupon id of a 201. */
+    CompletableFuture<HttpResponse<String>> claimAnswer(long templateId, long userId) {
         return client.sendAsync(post("/v1/templates/" + templateId + "/claims", "{\"userId\": " + userId + "}"),
-                HttpResponse.BodyHandlers.ofString()).thenApply(r -> outcome(r.statusCode(), r.body()));
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Reads the user's wallet; completes with its status code, e.g. {@code "200"} (the body is not parsed). */
+    CompletableFuture<String> wallet(long userId) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/users/" + userId + "/coupons"))
+                        .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> String.valueOf(r.statusCode()));
+    }
+
+    /** Try then, if it locked, Confirm: completes with both outcomes, e.g. {@code "201 LOCKED, 200 USED"}. */
+    CompletableFuture<String> redeem(String orderId, long userId, String couponId, String orderAmount) {
+        String body = String.format("{\"orderId\": \"%s\", \"userId\": %d, \"couponId\": \"%s\", \"orderAmount\": %s}",
+                orderId, userId, couponId, orderAmount);
+        return client.sendAsync(post("/v1/redemptions", body), HttpResponse.BodyHandlers.ofString())
+                .thenCompose(tried -> {
+                    String first = outcome(tried.statusCode(), tried.body());
+                    if (tried.statusCode() != 201) {
+                        return CompletableFuture.completedFuture(first);
+                    }
+                    return client.sendAsync(post("/v1/redemptions/" + orderId + "/confirm", "{\"userId\": " + userId + "}"),
+                            HttpResponse.BodyHandlers.ofString())
+                            .thenApply(confirmed -> first + ", " + outcome(confirmed.statusCode(), confirmed.body()));
+                });
+    }
+
+    /** The coupon id of a 201 claim answer, or null. */
+    static String couponId(HttpResponse<String> answer) {
+        if (answer.statusCode() != 201) {
+            return null;
+        }
+        try {
+            JsonNode id = JSON.readTree(answer.body()).get("couponId");
+            return id == null ? null : id.asText();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The HTTP status, followed by the body's {@code status} field when it has one. */

@@ -1,13 +1,13 @@
 package io.coupon.bench;
 
 /**
- * One kind of load: sets up what it needs over HTTP, runs an open-loop schedule, then reads back what it needs to
- * check. {@code flash-sale} is the first; {@code steady} (many templates, claims, wallet reads and redemptions) and
- * {@code ramp} (rate steps up until P99 exceeds a budget) are next.
+ * One kind of load: sets up what it needs over HTTP, runs open-loop schedules, then reads back what it needs to
+ * check: {@code flash-sale} (one hot template), {@code steady} (many templates; claims, wallet reads and
+ * redemptions mixed) and {@code ramp} (flash-sale steps of growing rate until P99 exceeds a budget).
  */
 public interface Scenario {
 
     String name();
 
-    BenchResult run(BenchOptions options) throws Exception;
+    ScenarioReport run(BenchOptions options) throws Exception;
 }

@@ -27,13 +27,27 @@ class BenchMainTest {
     }
 
     @Test
-    void rampIsNotThereYetAndExitsWithTwo() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    void parsesTheRampOptionsWithDefaultsFromTheRate() {
+        BenchOptions o = BenchOptions.parse("ramp", "--rate", "500", "--system", "baseline");
+        assertEquals("baseline", o.system());
+        assertEquals(500, o.step(), "steps of the starting rate");
+        assertEquals(5_000, o.maxRate(), "up to ten times it");
+        assertEquals(Duration.ofMillis(80), o.budget(), "the article's P99");
+        BenchOptions custom = BenchOptions.parse("ramp", "--rate", "100", "--step", "50", "--max-rate", "300",
+                "--p99-budget", "200ms");
+        assertEquals(50, custom.step());
+        assertEquals(300, custom.maxRate());
+        assertEquals(Duration.ofMillis(200), custom.budget());
+    }
+
+    @Test
+    void rejectsAnUnknownStreamOnlyOptionWithItsUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = BenchMain.run(new String[] {"ramp"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = BenchMain.run(new String[] {"stream-only", "--clams", "1"}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("not yet"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --clams"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("stream-only [--claims"));
     }
 
     @Test

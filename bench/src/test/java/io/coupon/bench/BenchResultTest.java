@@ -45,7 +45,7 @@ class BenchResultTest {
         Map<String, Long> outcomes = Map.of("201 GRANTED", 100L, "409 SOLD_OUT", 850L, "409 LIMIT_EXCEEDED", 30L,
                 "202 PENDING", 10L, "timeout", 10L);
         RunStats stats = stats(outcomes);
-        BenchResult result = new BenchResult("flash-sale", "http://127.0.0.1:7070", 250, Duration.ofSeconds(4), stats,
+        BenchResult result = new BenchResult("flash-sale", "ours", "http://127.0.0.1:7070", 250, Duration.ofSeconds(4), stats,
                 FlashSaleScenario.checks(42, 100, 0, stats));
 
         JsonNode json = new ObjectMapper().readTree(result.toJsonString());

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +94,38 @@ class BenchSmokeIT {
         assertTrue(json.get("achievedThroughput").asDouble() > 0);
         assertFalse(json.get("outcomes").isEmpty());
         assertFalse(json.get("checks").get("oversold").asBoolean());
+    }
+
+    @Test
+    void rampsUpInStepsAndReportsTheHighestRateThatHeldTheBudget() throws Exception {
+        // A budget no healthy run can miss: the steps and the report are under test, not the speed.
+        RampResult ramp = new RampScenario(NanoClock.system(), 42).run(BenchOptions.parse("ramp", "--stock", "20",
+                "--users", "1000", "--rate", "20", "--step", "20", "--max-rate", "40", "--duration", "1s",
+                "--p99-budget", "9s", "--url", url, "--system", "ours"));
+        System.out.print(ramp.summaryText());
+
+        assertEquals(2, ramp.steps().size());
+        assertEquals(List.of(20L, 40L), ramp.steps().stream().map(BenchResult::offeredRate).toList());
+        assertEquals(40, ramp.highestRateWithinBudget());
+        assertFalse(ramp.failedCheck());
+        JsonNode json = new ObjectMapper().readTree(ramp.toJsonString());
+        assertEquals(40, json.get("highestRateWithinBudget").asLong());
+        assertEquals(2, json.get("steps").size());
+    }
+
+    @Test
+    void runsTheSteadyMixOfClaimsWalletReadsAndRedemptions() throws Exception {
+        BenchResult steady = new SteadyScenario(NanoClock.system(), 42).run(BenchOptions.parse("steady", "--stock",
+                "1000", "--users", "50", "--rate", "50", "--duration", "2s", "--templates", "2", "--url", url,
+                "--system", "ours"));
+        System.out.print(steady.summaryText());
+
+        assertTrue(steady.stats().drained());
+        assertEquals(100, steady.stats().answered() + steady.stats().failed());
+        assertFalse(steady.failedCheck(), steady.checks().toString());
+        assertTrue(steady.stats().outcomes().containsKey("wallet 200"), steady.stats().outcomes().toString());
+        assertTrue(steady.stats().outcomes().keySet().stream().anyMatch(k -> k.startsWith("claim 201")),
+                steady.stats().outcomes().toString());
     }
 
     private static int freePort() {

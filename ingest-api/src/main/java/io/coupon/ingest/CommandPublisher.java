@@ -12,6 +12,7 @@ import io.coupon.contract.message.UnblockUser;
 import io.coupon.contract.message.UserProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
@@ -32,6 +34,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * blocklist entry in one transaction, so a claim queued after the 204 in any partition sees the change.
  */
 public final class CommandPublisher implements AutoCloseable {
+
+    private static final Duration START_UP_WAIT = Duration.ofMinutes(2);
 
     private final KafkaProducer<Long, Object> commands;
     private final KafkaProducer<Long, Object> blocklist;
@@ -45,7 +49,25 @@ public final class CommandPublisher implements AutoCloseable {
         tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "coupon-api-blocklist-" + instanceId);
         Serializer<Object> values = JsonSerdes.serializer();
         this.blocklist = new KafkaProducer<>(tx, new LongSerializer(), values);
-        this.blocklist.initTransactions();
+        initTransactions(blocklist);
+    }
+
+    /**
+     * A broker that has just started may need longer than the 3 s we allow a send to find the transaction
+     * coordinator; Kafka allows initTransactions to be called again after it timed out, so start-up waits.
+     */
+    private static void initTransactions(KafkaProducer<Long, Object> producer) {
+        long deadline = System.nanoTime() + START_UP_WAIT.toNanos();
+        while (true) {
+            try {
+                producer.initTransactions();
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static Properties producerProps(String bootstrapServers, String clientId) {

@@ -129,21 +129,17 @@ public final class CouponServer implements AutoCloseable {
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
                     httpClient, Duration.ofSeconds(2));
         }
-        BiPredicate<Long, String> undecided = (templateId, requestId) -> false;
-        StoreReader templateReader = ownReader != null ? ownReader
-                : new RemoteReader(httpClient, config.http().queryUrl(), false, Duration.ofSeconds(3));
-        if (config.role().runsApi()) {
-            ClaimService claims = startApi(bootstrap, meters, routes, templateReader);
-            undecided = claims::isUndecided;
-        }
-        StoreReader reader = templateReader;
+        StoreReader reader = ownReader != null ? ownReader
+                : new RemoteReader(httpClient, config.http().queryUrls(), false, Duration.ofSeconds(3));
+        ClaimService claims = startApi(bootstrap, meters, routes, reader);
+        BiPredicate<Long, String> undecided = claims::isUndecided;
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
         routes.add(queries::register);
         routes.add(new MarketingQueryRoutes(reader, ownReader, clock)::register);
         TemplateCatalog catalog = streams != null
                 ? TemplateCatalog.ofStreams(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
                         httpClient, Duration.ofSeconds(2))
-                : TemplateCatalog.remote(httpClient, config.http().queryUrl(), Duration.ofSeconds(3));
+                : TemplateCatalog.remote(httpClient, config.http().queryUrls(), Duration.ofSeconds(3));
         routes.add(new TemplateListRoutes(catalog, clock)::register);
         ActivitySampler activity = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
         started.push(activity.start());

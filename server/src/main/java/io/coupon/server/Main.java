@@ -2,27 +2,45 @@ package io.coupon.server;
 
 import io.coupon.contract.config.CouponConfig;
 import io.coupon.contract.config.Role;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * {@code java -jar coupon-server.jar [--role all|api|stream]} runs the platform;
- * {@code java -jar coupon-server.jar reconcile} compares Kafka with MySQL. Everything else is configured by
- * environment variables (see the README).
+ * {@code java -jar coupon-server.jar [--role all|api|stream]} runs the platform. Subcommands:
+ * {@code reconcile} compares Kafka with MySQL; {@code broker} runs only a KRaft broker; {@code sink} runs only the
+ * MySQL sink worker; {@code cluster} runs a broker, several stream and API instances and the sink on this
+ * machine. Everything else is configured by environment variables (see the README).
  */
 public final class Main {
 
-    private static final String USAGE = "usage: java -jar coupon-server.jar [--role all|api|stream] | reconcile";
+    private static final String USAGE = "usage: java -jar coupon-server.jar [--role all|api|stream] | reconcile"
+            + " | broker | sink | cluster [--streams 3] [--apis 1] [--dir ./cluster] [--port 7070]"
+            + " [--standby N] [--no-sink]";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        boolean reconcile = args.length > 0 && args[0].equals("reconcile");
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
+        if (command.equals("cluster")) {
+            System.exit(cluster(args));
+            return;
+        }
+        if (!List.of("serve", "reconcile", "broker", "sink").contains(command)) {
+            System.err.println("unknown command '" + command + "'; " + USAGE);
+            System.exit(2);
+            return;
+        }
         CouponConfig config;
         try {
             config = CouponConfig.fromEnv(System.getenv());
-            for (int i = reconcile ? 1 : 0; i < args.length; i++) {
+            for (int i = command.equals("serve") ? 0 : 1; i < args.length; i++) {
                 if (args[i].equals("--role") && i + 1 < args.length) {
                     config = config.withRole(Role.parse(args[++i]));
                 } else if (args[i].startsWith("--role=")) {
@@ -36,20 +54,54 @@ public final class Main {
             System.exit(2);
             return;
         }
-        if (reconcile) {
-            System.exit(reconcile(config));
-            return;
+        CouponConfig settled = config;
+        switch (command) {
+            case "reconcile" -> System.exit(reconcile(settled));
+            case "broker" -> runUntilStopped("broker", () -> new EmbeddedKafkaBroker(settled.kafka().brokerLogDir(),
+                    settled.kafka().embeddedPort(), settled.kafka().embeddedControllerPort()).start());
+            case "sink" -> runUntilStopped("sink", () -> sinkOnly(settled));
+            default -> runUntilStopped("server",
+                    // Millisecond ticks: Kafka timestamps are milliseconds, and answers show the instants stored.
+                    () -> new CouponServer(settled, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1))).start());
         }
-        // Millisecond ticks: Kafka timestamps are milliseconds, and answers should show the instants stored.
-        CouponServer server = new CouponServer(config, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "coupon-shutdown"));
+    }
+
+    private interface Starter {
+        AutoCloseable start() throws Exception;
+    }
+
+    /** Starts one part and keeps the process alive until SIGTERM or Ctrl-C, which stop it cleanly. */
+    private static void runUntilStopped(String what, Starter starter) {
+        AutoCloseable running;
         try {
-            server.start();
+            running = starter.start();
         } catch (Exception e) {
-            System.err.println("start-up failed: " + e);
+            System.err.println(what + " start-up failed: " + e);
             e.printStackTrace();
             System.exit(1);
+            return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("error while stopping the " + what + ": " + e);
+            }
+        }, "coupon-shutdown"));
+    }
+
+    /** The sink worker alone, for deployments that run it apart from the stream (it needs an external broker). */
+    private static AutoCloseable sinkOnly(CouponConfig config) throws Exception {
+        if (config.kafka().embedded()) {
+            throw new IllegalArgumentException("the sink needs KAFKA_BOOTSTRAP_SERVERS");
+        }
+        String bootstrap = config.kafka().bootstrapServers();
+        int replication;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            replication = TopicInitializer.replicationFactor(admin, config.kafka().replicationFactor());
+            TopicInitializer.ensureTopics(admin, config.kafka().partitions(), replication);
+        }
+        return new EmbeddedConnectWorker(bootstrap, config.kafka().dataDir(), config.mysql(), replication).start();
     }
 
     /** Compares Kafka with MySQL; against the embedded broker when no cluster is configured (the server runs). */
@@ -62,5 +114,86 @@ public final class Main {
             System.err.println("reconcile failed: " + e);
             return 2;
         }
+    }
+
+    /** Runs a local cluster in the foreground; Ctrl-C stops every process of it. */
+    private static int cluster(String[] args) {
+        int streams = 3;
+        int apis = 1;
+        int port = 7070;
+        Integer standby = null;
+        boolean sink = true;
+        Path dir = Path.of("cluster");
+        try {
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--streams" -> streams = positive(args, ++i);
+                    case "--apis" -> apis = positive(args, ++i);
+                    case "--port" -> port = positive(args, ++i);
+                    case "--standby" -> standby = Integer.parseInt(value(args, ++i));
+                    case "--dir" -> dir = Path.of(value(args, ++i));
+                    case "--no-sink" -> sink = false;
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "; " + USAGE);
+            return 2;
+        }
+        Path jar;
+        try {
+            jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            System.err.println("cannot find the jar to start: " + e);
+            return 1;
+        }
+        LocalCluster.Layout defaults = LocalCluster.Layout.defaults(jar, dir.toAbsolutePath(), streams, apis);
+        // Each process inherits this environment (rate limits, claim wait, MySQL …); the cluster sets its ports,
+        // role, data folder and broker itself.
+        LocalCluster.Layout layout = new LocalCluster.Layout(jar, defaults.dir(), streams, apis, sink, port,
+                defaults.brokerPort(), defaults.controllerPort(), defaults.connectPort(), defaults.partitions(),
+                standby != null ? standby : defaults.standbyReplicas(), Map.of(), defaults.jvmOptions());
+        LocalCluster cluster = new LocalCluster(layout);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping the cluster …");
+            cluster.close();
+            stopped.countDown();
+        }, "cluster-shutdown"));
+        try {
+            System.out.println("starting a broker, " + streams + " stream and " + apis + " API instances"
+                    + (sink ? " and the MySQL sink" : "") + " under " + layout.dir() + " …");
+            cluster.start();
+        } catch (Exception e) {
+            System.err.println("the cluster did not start: " + e.getMessage());
+            return 1;
+        }
+        System.out.println("broker   " + cluster.bootstrapServers());
+        for (ChildProcess instance : cluster.instances()) {
+            System.out.printf("%-8s %s  (pid %d, log %s)%n", instance.name(), LocalCluster.url(instance),
+                    instance.pid(), instance.log());
+        }
+        System.out.println("every instance answers every request; Ctrl-C stops them all");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String[] args, int i) {
+        int n = Integer.parseInt(value(args, i));
+        if (n < 1) {
+            throw new IllegalArgumentException(args[i - 1] + " must be at least 1");
+        }
+        return n;
     }
 }

@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -29,33 +32,43 @@ import org.apache.kafka.streams.state.HostInfo;
  * Finds the instance that owns a key ({@link KafkaStreams#queryMetadataForKey}) and reads there: in this
  * process with an interactive query pinned to the key's partition and to the active copy, or over HTTP on the
  * owner. A request that was already forwarded is answered locally or refused, never forwarded twice.
+ *
+ * <p>While partitions move (an instance died or joined), the owner may be unknown, still restoring, or gone; the
+ * read is tried again, against whoever owns the key by then, until {@code retryFor} has passed, and only then
+ * answered 503 with {@code Retry-After}. Only the active copy is ever read, so a stale standby is never
+ * presented as the current state.
  */
 public final class OwnerRoutedReader implements StoreReader {
 
     private static final LongSerializer IDS = new LongSerializer();
+    private static final long RETRY_PAUSE_MILLIS = 200;
+    private static final Duration DEFAULT_RETRY_FOR = Duration.ofSeconds(3);
 
     private final KafkaStreams streams;
     private final HostInfo self;
     private final HttpClient client;
     private final Duration timeout;
     private final boolean alreadyForwarded;
+    private final Duration retryFor;
 
     public OwnerRoutedReader(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout) {
-        this(streams, self, client, timeout, false);
+        this(streams, self, client, timeout, false, DEFAULT_RETRY_FOR);
     }
 
     private OwnerRoutedReader(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout,
-                              boolean alreadyForwarded) {
+                              boolean alreadyForwarded, Duration retryFor) {
         this.streams = streams;
         this.self = self;
         this.client = client;
         this.timeout = timeout;
         this.alreadyForwarded = alreadyForwarded;
+        this.retryFor = retryFor;
     }
 
     /** The same reader for a request that an instance forwarded here. */
     public OwnerRoutedReader localOnly() {
-        return new OwnerRoutedReader(streams, self, client, timeout, true);
+        // The instance that forwarded here does the retrying: answer at once, so it can ask the new owner.
+        return new OwnerRoutedReader(streams, self, client, timeout, true, Duration.ZERO);
     }
 
     @Override
@@ -125,6 +138,29 @@ public final class OwnerRoutedReader implements StoreReader {
     /** Stores of one partition are keyed differently, but all are found by the key the topic is partitioned on. */
     private <T> CompletableFuture<T> route(String store, long partitionKey, Function<Integer, T> local,
                                            Function<StoreReader, CompletableFuture<T>> remote) {
+        return routeUntil(store, partitionKey, local, remote, System.nanoTime() + retryFor.toNanos());
+    }
+
+    private <T> CompletableFuture<T> routeUntil(String store, long partitionKey, Function<Integer, T> local,
+                                                Function<StoreReader, CompletableFuture<T>> remote, long deadline) {
+        return routeOnce(store, partitionKey, local, remote).handle((value, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(value);
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            boolean ownerMoving = cause instanceof ApiException api && api.status() == 503;
+            if (!ownerMoving || System.nanoTime() - deadline >= 0) {
+                return CompletableFuture.<T>failedFuture(cause);
+            }
+            Executor later = CompletableFuture.delayedExecutor(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+            return CompletableFuture.runAsync(() -> { }, later)
+                    .thenCompose(ignored -> routeUntil(store, partitionKey, local, remote, deadline));
+        }).thenCompose(next -> next);
+    }
+
+    private <T> CompletableFuture<T> routeOnce(String store, long partitionKey, Function<Integer, T> local,
+                                               Function<StoreReader, CompletableFuture<T>> remote) {
         KeyQueryMetadata owner;
         try {
             owner = streams.queryMetadataForKey(store, partitionKey, IDS);

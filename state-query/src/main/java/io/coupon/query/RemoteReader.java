@@ -15,13 +15,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
  * Reads from another instance's internal endpoints, asynchronously and with a timeout. Used to reach the
- * owner of a key, and by API-only processes to reach the stream instances.
+ * owner of a key, and by API-only processes to reach the stream instances: given several, it moves on to the
+ * next when one does not answer, so an API instance keeps answering while a stream instance is down.
  */
 public final class RemoteReader implements StoreReader {
 
@@ -31,13 +33,20 @@ public final class RemoteReader implements StoreReader {
     private static final ObjectMapper JSON = JsonSerdes.mapper();
 
     private final HttpClient client;
-    private final String baseUrl;
+    private final List<String> baseUrls;
     private final boolean markForwarded;
     private final Duration timeout;
 
     public RemoteReader(HttpClient client, String baseUrl, boolean markForwarded, Duration timeout) {
+        this(client, List.of(baseUrl), markForwarded, timeout);
+    }
+
+    public RemoteReader(HttpClient client, List<String> baseUrls, boolean markForwarded, Duration timeout) {
+        if (baseUrls.isEmpty()) {
+            throw new IllegalArgumentException("no instance to read from");
+        }
         this.client = client;
-        this.baseUrl = baseUrl;
+        this.baseUrls = List.copyOf(baseUrls);
         this.markForwarded = markForwarded;
         this.timeout = timeout;
     }
@@ -81,18 +90,29 @@ public final class RemoteReader implements StoreReader {
     }
 
     private <T> CompletableFuture<Optional<T>> get(String path, Class<T> type) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET();
+        return get(path, type, 0);
+    }
+
+    /** An instance that is down or cannot answer now (503) hands the read to the next one, if there is one. */
+    private <T> CompletableFuture<Optional<T>> get(String path, Class<T> type, int attempt) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(attempt) + path))
+                .timeout(timeout).GET();
         if (markForwarded) {
             request.header(FORWARDED_HEADER, "1");
         }
+        boolean last = attempt + 1 == baseUrls.size();
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> {
-                    if (error != null) {
+                    if (error == null && (response.statusCode() != 503 || last)) {
+                        return CompletableFuture.completedFuture(read(response, type));
+                    }
+                    if (last) {
                         throw new CompletionException(
                                 ApiException.unavailable("the instance that owns this key did not answer"));
                     }
-                    return read(response, type);
-                });
+                    return this.<T>get(path, type, attempt + 1);
+                })
+                .thenCompose(next -> next);
     }
 
     private static <T> Optional<T> read(HttpResponse<byte[]> response, Class<T> type) {

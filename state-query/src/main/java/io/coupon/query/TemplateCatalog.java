@@ -42,27 +42,27 @@ public final class TemplateCatalog {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final String queryUrl;
+    private final List<String> queryUrls;
     private final HttpClient client;
     private final Duration timeout;
 
-    private TemplateCatalog(KafkaStreams streams, HostInfo self, String queryUrl, HttpClient client,
+    private TemplateCatalog(KafkaStreams streams, HostInfo self, List<String> queryUrls, HttpClient client,
                             Duration timeout) {
         this.streams = streams;
         this.self = self;
-        this.queryUrl = queryUrl;
+        this.queryUrls = queryUrls;
         this.client = client;
         this.timeout = timeout;
     }
 
     /** The catalog of a stream instance: its own stores, and the other instances over HTTP. */
     public static TemplateCatalog ofStreams(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout) {
-        return new TemplateCatalog(streams, self, null, client, timeout);
+        return new TemplateCatalog(streams, self, List.of(), client, timeout);
     }
 
-    /** The catalog of an API-only process: whatever the stream instance at {@code queryUrl} answers. */
-    public static TemplateCatalog remote(HttpClient client, String queryUrl, Duration timeout) {
-        return new TemplateCatalog(null, null, queryUrl, client, timeout);
+    /** The catalog of an API-only process: what the first stream instance that answers says. */
+    public static TemplateCatalog remote(HttpClient client, List<String> queryUrls, Duration timeout) {
+        return new TemplateCatalog(null, null, List.copyOf(queryUrls), client, timeout);
     }
 
     /** Whether this process holds templates itself (and so serves the internal endpoint). */
@@ -73,7 +73,7 @@ public final class TemplateCatalog {
     /** The first {@link TemplateListing#LIMIT} templates by id of the whole system. */
     public CompletableFuture<TemplateListing> all() {
         if (streams == null) {
-            return fetch(queryUrl, false);
+            return fetchFirstAnswering(0);
         }
         TemplateListing local;
         List<HostInfo> others = new ArrayList<>();
@@ -151,6 +151,15 @@ public final class TemplateCatalog {
 
     private <V> ReadOnlyKeyValueStore<Long, V> store(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Long, V>keyValueStore()));
+    }
+
+    private CompletableFuture<TemplateListing> fetchFirstAnswering(int attempt) {
+        CompletableFuture<TemplateListing> answer = fetch(queryUrls.get(attempt), false);
+        if (attempt + 1 == queryUrls.size()) {
+            return answer;
+        }
+        return answer.handle((listing, error) -> error == null ? CompletableFuture.completedFuture(listing)
+                : fetchFirstAnswering(attempt + 1)).thenCompose(next -> next);
     }
 
     private CompletableFuture<TemplateListing> fetch(String baseUrl, boolean forwarded) {

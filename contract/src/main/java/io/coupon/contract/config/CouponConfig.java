@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
             "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
-            "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER", "COUPON_ISSUANCE_RATE");
+            "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER",
+            "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -40,12 +42,13 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_CLAIM_WAIT", "2s", v -> durationIn(v, Duration.ofMillis(1), Duration.ofSeconds(30))),
                 e.get("COUPON_MAX_IN_FLIGHT", "20000", v -> intIn(v, 1, 1_000_000)),
                 MAX_BODY_BYTES,
-                e.get("COUPON_QUERY_URL", role == Role.API ? "" : null, CouponConfig::url),
+                e.get("COUPON_QUERY_URL", "", CouponConfig::urls),
                 e.get("COUPON_RATE_LIMIT_GLOBAL", "20000", v -> intIn(v, 0, 10_000_000)),
                 e.get("COUPON_RATE_LIMIT_PER_USER", "10", v -> intIn(v, 0, 1_000_000)));
-        if (role == Role.API && http.queryUrl() == null) {
+        if (role == Role.API && http.queryUrls().isEmpty()) {
             throw new IllegalArgumentException("COUPON_QUERY_URL is required with role api: "
-                    + "the URL of any stream-role instance, which forwards each read to the key's owner");
+                    + "the URL of one or more stream-role instances (comma-separated), each of which forwards a read to the "
+                    + "key's owner");
         }
         Path dataDir = e.get("COUPON_DATA_DIR", "./data", v -> Path.of(v).toAbsolutePath().normalize());
         KafkaSettings kafka = new KafkaSettings(
@@ -66,6 +69,9 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                         v -> durationIn(v, Duration.ofMinutes(1), Duration.ofDays(365))),
                 e.get("COUPON_LOCK_TIMEOUT", "15m", v -> durationIn(v, Duration.ofSeconds(1), Duration.ofDays(7))),
                 dataDir.resolve("streams"),
+                e.get("COUPON_SESSION_TIMEOUT", "10s",
+                        v -> durationIn(v, Duration.ofSeconds(6), Duration.ofMinutes(5))),
+                e.get("COUPON_ROCKSDB_MEMORY_MB", "256", v -> intIn(v, 16, 1_048_576)),
                 e.get("COUPON_ISSUANCE_RATE", String.valueOf(StreamsSettings.DEFAULT_ISSUANCE_RATE),
                         v -> intIn(v, 1, 1_000_000)));
         MysqlSettings mysql = new MysqlSettings(
@@ -140,6 +146,18 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + n);
         }
         return n;
+    }
+
+    /** Comma-separated: an API-only process fails over to the next when one stream instance is down. */
+    private static List<String> urls(String value) {
+        List<String> urls = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String url = url(part);
+            if (url != null) {
+                urls.add(url);
+            }
+        }
+        return List.copyOf(urls);
     }
 
     private static String url(String value) {

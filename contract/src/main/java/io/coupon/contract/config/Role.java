@@ -8,12 +8,11 @@ public enum Role {
     ALL,
     /** Only the HTTP API; queries are forwarded to {@code COUPON_QUERY_URL}. */
     API,
-    /** The topology and its interactive queries. */
+    /**
+     * The topology, its interactive queries and the HTTP API (the contract wants every instance to answer every
+     * request), without the MySQL sink, which runs once per cluster.
+     */
     STREAM;
-
-    public boolean runsApi() {
-        return this != STREAM;
-    }
 
     public boolean runsStream() {
         return this != API;

@@ -1,0 +1,68 @@
+package io.coupon.bench.stream;
+
+import io.coupon.bench.BenchOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code coupon-bench.jar stream-only [--claims 200000] [--threads 1] [--templates 12] [--partitions 12]
+ * [--stock N] [--users 1000000] [--commit-interval 100ms] [--timeout 10m] [--out result.json]}.
+ *
+ * @param stock per template; by default a quarter of the template's claims, so each sells out and most claims
+ *              are rejected, as in a flash sale
+ */
+public record StreamOnlyOptions(long claims, int threads, int templates, int partitions, long stock, long users,
+        Duration commitInterval, Duration timeout, Path out) {
+
+    public static final String USAGE = "usage: java -jar coupon-bench.jar stream-only [--claims 200000] [--threads 1]"
+            + " [--templates 12] [--partitions 12] [--stock <claims/templates/4>] [--users 1000000]"
+            + " [--commit-interval 100ms] [--timeout 10m] [--out result.json]";
+
+    public StreamOnlyOptions {
+        if (claims < 1 || threads < 1 || templates < 1 || partitions < 1 || stock < 1 || users < 1) {
+            throw new IllegalArgumentException("every number must be at least 1");
+        }
+    }
+
+    public static StreamOnlyOptions parse(String... args) {
+        long claims = 200_000;
+        int threads = 1;
+        int templates = 12;
+        int partitions = 12;
+        Long stock = null;
+        long users = 1_000_000;
+        Duration commit = Duration.ofMillis(100);
+        Duration timeout = Duration.ofMinutes(10);
+        Path out = null;
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (name) {
+                case "--claims" -> claims = number(name, value);
+                case "--threads" -> threads = Math.toIntExact(number(name, value));
+                case "--templates" -> templates = Math.toIntExact(number(name, value));
+                case "--partitions" -> partitions = Math.toIntExact(number(name, value));
+                case "--stock" -> stock = number(name, value);
+                case "--users" -> users = number(name, value);
+                case "--commit-interval" -> commit = BenchOptions.duration(name, value);
+                case "--timeout" -> timeout = BenchOptions.duration(name, value);
+                case "--out" -> out = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        long perTemplate = Math.max(1, claims / templates / 4);
+        return new StreamOnlyOptions(claims, threads, templates, partitions, stock == null ? perTemplate : stock,
+                users, commit, timeout, out);
+    }
+
+    private static long number(String name, String value) {
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was " + value);
+        }
+    }
+}
