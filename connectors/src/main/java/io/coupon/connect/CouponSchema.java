@@ -64,9 +64,34 @@ public final class CouponSchema {
                 + " locked_until DATETIME(3) NULL,"
                 + " version BIGINT NOT NULL,"
                 + " updated_at DATETIME(3) NOT NULL,"
+                + " variant VARCHAR(64) NULL,"
                 + " KEY " + WALLET_INDEX + " (" + String.join(", ", WALLET_INDEX_COLUMNS) + "),"
                 + " KEY " + TEMPLATE_INDEX + " (template_id)"
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    /**
+     * Shard tables created before experiments existed lack {@code variant}: add it to those, once. One look at
+     * information_schema for all of them (rather than {@code ADD COLUMN IF NOT EXISTS}, which MySQL, unlike
+     * MariaDB, lacks); a fresh schema already has the column and needs no ALTER.
+     */
+    private static void addVariantColumn(Connection c, Collection<Integer> shards) throws SQLException {
+        java.util.Set<String> withVariant = new java.util.HashSet<>();
+        try (Statement q = c.createStatement(); java.sql.ResultSet rs = q.executeQuery(
+                "SELECT table_name FROM information_schema.columns"
+                        + " WHERE table_schema = DATABASE() AND column_name = 'variant'")) {
+            while (rs.next()) {
+                withVariant.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (int shard : shards) {
+                String table = ShardRouter.table(shard);
+                if (!withVariant.contains(table)) {
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN variant VARCHAR(64) NULL");
+                }
+            }
+        }
     }
 
     /** {@code CREATE DATABASE IF NOT EXISTS database}, connected to {@code serverUrl} (a URL naming no database). */
@@ -93,6 +118,7 @@ public final class CouponSchema {
             for (int shard : shards) {
                 s.execute(shardTableDdl(shard));
             }
+            addVariantColumn(c, shards);
         }
     }
 

@@ -10,7 +10,9 @@ public enum ClaimStatus {
     BLOCKED,
     UNKNOWN_TEMPLATE,
     /** The idempotency key was first used by another user of the same template. */
-    KEY_REUSED;
+    KEY_REUSED,
+    /** The user is outside the template's audience. */
+    NOT_ELIGIBLE;
 
     public boolean granted() {
         return this == GRANTED;

@@ -27,6 +27,8 @@ final class TemplateRequests {
                 body.has("perUserLimit") ? body.intAtLeast("perUserLimit", 1) : Template.DEFAULT_PER_USER_LIMIT,
                 body.has("startTime") ? body.instant("startTime") : now,
                 body.instant("endTime"),
-                body.optionalIntAtLeast("validDays", 1));
+                body.optionalIntAtLeast("validDays", 1),
+                MarketingRequests.audience(body, "audience"),
+                MarketingRequests.variants(body));
     }
 }

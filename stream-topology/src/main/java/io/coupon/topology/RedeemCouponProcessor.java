@@ -14,7 +14,6 @@ import io.coupon.domain.OrderStatus;
 import io.coupon.domain.RedemptionDecider;
 import io.coupon.domain.RedemptionDecision;
 import io.coupon.domain.Wallet;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +40,7 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
     private KeyValueStore<Long, Wallet> wallets;
     private KeyValueStore<String, Order> orders;
     private KeyValueStore<String, String> timers;
+    private UserStatsKeeper stats;
 
     RedeemCouponProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -52,6 +52,7 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
         wallets = context.getStateStore(Stores.WALLET_STORE);
         orders = context.getStateStore(Stores.ORDER_STORE);
         timers = context.getStateStore(Stores.EXPIRY_INDEX_STORE);
+        stats = new UserStatsKeeper(context);
         context.schedule(settings.timerInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
     }
@@ -84,11 +85,14 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
         if (decision.changed()) {
             wallets.put(userId, decision.wallet());
             for (CouponChange change : decision.changes()) {
-                BigDecimal amount = CouponChange.USED.equals(change.eventType()) && decision.order() != null
-                        ? decision.order().discountAmount() : null;
-                CouponEvent event = CouponEvent.of(userId, change, at, amount);
+                boolean use = CouponChange.USED.equals(change.eventType()) && decision.order() != null;
+                CouponEvent event = CouponEvent.of(userId, change, at, use ? decision.order().discountAmount() : null,
+                        use ? decision.order().orderAmount() : null);
                 context.forward(new Record<>(userId, (Object) event, at.toEpochMilli()),
                         ClaimTopology.COUPON_EVENTS_SINK);
+                stats.record(userId, event).ifPresent(delta -> context.forward(
+                        new Record<>(delta.templateId(), (Object) delta, at.toEpochMilli()),
+                        ClaimTopology.EXPERIMENT_EVENTS_SINK));
             }
         }
         Order after = decision.order();

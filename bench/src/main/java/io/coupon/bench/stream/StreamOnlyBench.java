@@ -130,7 +130,8 @@ public final class StreamOnlyBench {
     private static StreamOnlyResult decide(String bootstrap, Path stateDir, List<Template> templates,
             StreamOnlyOptions o, long expectedGranted) {
         StreamsSettings settings = new StreamsSettings("coupon-stream-only-" + UUID.randomUUID(), o.threads(),
-                o.commitInterval(), 0, Duration.ofHours(24), TopologySettings.DEFAULT_LOCK_TIMEOUT, stateDir);
+                o.commitInterval(), 0, Duration.ofHours(24), TopologySettings.DEFAULT_LOCK_TIMEOUT, stateDir,
+                Duration.ofSeconds(10), 256);
         Properties props = StreamsProperties.of(settings, bootstrap, "127.0.0.1:1", 1);
         Map<String, Long> outcomes = new TreeMap<>();
         Map<Long, Long> grantedPerTemplate = new HashMap<>();

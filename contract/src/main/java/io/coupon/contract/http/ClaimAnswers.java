@@ -40,6 +40,9 @@ public final class ClaimAnswers {
             body.put("expiresAt", outcome.expiresAt());
         }
         body.put("requestId", outcome.requestId());
+        if (outcome.variant() != null) {
+            body.put("variant", outcome.variant());
+        }
         return body;
     }
 
@@ -68,6 +71,7 @@ public final class ClaimAnswers {
             case ENDED: return "the template's claim window has ended";
             case BLOCKED: return "the user is blocked";
             case UNKNOWN_TEMPLATE: return "no such template";
+            case NOT_ELIGIBLE: return "the user is outside the template's audience";
             default: return status.name();
         }
     }

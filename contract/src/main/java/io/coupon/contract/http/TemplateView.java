@@ -6,6 +6,9 @@ import io.coupon.domain.Template;
 import io.coupon.domain.TemplateStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import io.coupon.domain.Audience;
+import io.coupon.domain.Variant;
 
 /** A template as the HTTP API shows it: the definition plus its live {@code status} and {@code remaining}. */
 public record TemplateView(
@@ -21,11 +24,13 @@ public record TemplateView(
         Instant endTime,
         Integer validDays,
         TemplateStatus status,
-        long remaining) {
+        long remaining,
+        Audience audience,
+        List<Variant> variants) {
 
     public static TemplateView of(Template t, Stock stock, Instant now) {
         return new TemplateView(t.id(), t.name(), t.type(), t.discount(), t.threshold(), t.maxDiscount(),
                 t.totalCount(), t.perUserLimit(), t.startTime(), t.endTime(), t.validDays(), t.statusAt(now, stock),
-                stock.remaining());
+                stock.remaining(), t.audience(), t.variants());
     }
 }
