@@ -25,7 +25,7 @@ final class CouponBatch {
     /** One coupon row to upsert, and the records folded into it (for the dead-letter queue if it cannot land). */
     record CouponRow(String couponId, long userId, long templateId, CouponStatus status, Instant acquireTime,
                      Instant useTime, String orderId, Instant expiresAt, Instant lockedUntil, long version,
-                     Instant updatedAt, List<SinkRecord> sources) {
+                     Instant updatedAt, List<SinkRecord> sources, String variant) {
 
         int shard() {
             return ShardRouter.shardOf(userId);
@@ -52,12 +52,12 @@ final class CouponBatch {
             Instant acquired = held == null || e.at().isBefore(held.acquireTime()) ? e.at() : held.acquireTime();
             row = new CouponRow(e.couponId(), e.userId(), e.templateId(), e.status(), acquired,
                     e.status() == CouponStatus.USED ? e.at() : null, e.orderId(), e.expiresAt(), null, e.version(),
-                    e.at(), sources);
+                    e.at(), sources, e.variant() != null ? e.variant() : held == null ? null : held.variant());
         } else {
             Instant acquired = e.at().isBefore(held.acquireTime()) ? e.at() : held.acquireTime();
             row = new CouponRow(held.couponId(), held.userId(), held.templateId(), held.status(), acquired,
                     held.useTime(), held.orderId(), held.expiresAt(), held.lockedUntil(), held.version(),
-                    held.updatedAt(), sources);
+                    held.updatedAt(), sources, held.variant() != null ? held.variant() : e.variant());
         }
         coupons.put(key, row);
     }

@@ -63,10 +63,27 @@ public final class CouponSchema {
             " stacking VARCHAR(16) NOT NULL DEFAULT 'EXCLUSIVE'",
             " stack_group VARCHAR(64) NULL");
 
-    /** Idempotent upgrades of a template table created before the campaign columns (MariaDB's IF NOT EXISTS). */
-    public static List<String> templateColumnUpgrades() {
-        return CAMPAIGN_COLUMNS.stream()
-                .map(column -> "ALTER TABLE " + TEMPLATE_TABLE + " ADD COLUMN IF NOT EXISTS" + column).toList();
+    /**
+     * Adds the campaign columns a template table created before them lacks: one look at information_schema (as
+     * for {@code variant}: MySQL, unlike MariaDB, has no {@code ADD COLUMN IF NOT EXISTS}), then one ALTER per
+     * missing column; a table that has them all is left alone.
+     */
+    static void templateColumnUpgrades(Connection c) throws SQLException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns"
+                     + " WHERE table_schema = DATABASE() AND table_name = '" + TEMPLATE_TABLE + "'")) {
+            while (rs.next()) {
+                present.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String column : CAMPAIGN_COLUMNS) {
+                if (!present.contains(column.trim().split(" ")[0])) {
+                    s.execute("ALTER TABLE " + TEMPLATE_TABLE + " ADD COLUMN" + column);
+                }
+            }
+        }
     }
 
     public static String shardTableDdl(int shard) {
@@ -82,9 +99,34 @@ public final class CouponSchema {
                 + " locked_until DATETIME(3) NULL,"
                 + " version BIGINT NOT NULL,"
                 + " updated_at DATETIME(3) NOT NULL,"
+                + " variant VARCHAR(64) NULL,"
                 + " KEY " + WALLET_INDEX + " (" + String.join(", ", WALLET_INDEX_COLUMNS) + "),"
                 + " KEY " + TEMPLATE_INDEX + " (template_id)"
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+    }
+
+    /**
+     * Shard tables created before experiments existed lack {@code variant}: add it to those, once. One look at
+     * information_schema for all of them (rather than {@code ADD COLUMN IF NOT EXISTS}, which MySQL, unlike
+     * MariaDB, lacks); a fresh schema already has the column and needs no ALTER.
+     */
+    private static void addVariantColumn(Connection c, Collection<Integer> shards) throws SQLException {
+        java.util.Set<String> withVariant = new java.util.HashSet<>();
+        try (Statement q = c.createStatement(); java.sql.ResultSet rs = q.executeQuery(
+                "SELECT table_name FROM information_schema.columns"
+                        + " WHERE table_schema = DATABASE() AND column_name = 'variant'")) {
+            while (rs.next()) {
+                withVariant.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (int shard : shards) {
+                String table = ShardRouter.table(shard);
+                if (!withVariant.contains(table)) {
+                    s.execute("ALTER TABLE " + table + " ADD COLUMN variant VARCHAR(64) NULL");
+                }
+            }
+        }
     }
 
     /** {@code CREATE DATABASE IF NOT EXISTS database}, connected to {@code serverUrl} (a URL naming no database). */
@@ -107,13 +149,12 @@ public final class CouponSchema {
         try (Statement s = c.createStatement()) {
             if (withTemplates) {
                 s.execute(templateTableDdl());
-                for (String upgrade : templateColumnUpgrades()) {
-                    s.execute(upgrade);
-                }
+                templateColumnUpgrades(c);
             }
             for (int shard : shards) {
                 s.execute(shardTableDdl(shard));
             }
+            addVariantColumn(c, shards);
         }
     }
 

@@ -46,7 +46,7 @@ final class CouponWriter {
     }
 
     private static final List<String> COUPON_COLUMNS = List.of("coupon_id", "user_id", "template_id", "status",
-            "acquire_time", "use_time", "order_id", "expires_at", "locked_until", "version", "updated_at");
+            "acquire_time", "use_time", "order_id", "expires_at", "locked_until", "version", "updated_at", "variant");
     private static final List<String> GUARDED_COLUMNS = List.of("user_id", "template_id", "status", "use_time",
             "order_id", "expires_at", "locked_until", "updated_at");
     private static final List<String> TEMPLATE_COLUMNS = List.of("id", "name", "type", "discount", "threshold",
@@ -81,7 +81,8 @@ final class CouponWriter {
                 .map(c -> c + " = IF(VALUES(version) > version, VALUES(" + c + "), " + c + ")")
                 .collect(Collectors.joining(", "));
         return insert(table, COUPON_COLUMNS, rows)
-                + " ON DUPLICATE KEY UPDATE acquire_time = LEAST(acquire_time, VALUES(acquire_time)), " + guarded
+                + " ON DUPLICATE KEY UPDATE acquire_time = LEAST(acquire_time, VALUES(acquire_time)),"
+                + " variant = COALESCE(variant, VALUES(variant)), " + guarded
                 + ", version = IF(VALUES(version) > version, VALUES(version), version)";
     }
 
@@ -147,6 +148,7 @@ final class CouponWriter {
                 setTime(ps, ++i, r.lockedUntil());
                 ps.setLong(++i, r.version());
                 setTime(ps, ++i, r.updatedAt());
+                ps.setString(++i, r.variant());
             }
             ps.executeUpdate();
         }

@@ -60,6 +60,18 @@ class CouponSchemaTest {
         assertEquals(1, TestDatabases.count(DB, "SELECT COUNT(*) FROM coupon_01 WHERE coupon_id = '9-1'"));
     }
 
+    @Test
+    void aShardTableFromBeforeExperimentsGainsTheVariantColumnKeepingItsRows() throws Exception {
+        TestDatabases.execute(DB, "INSERT INTO coupon_02 (coupon_id, user_id, template_id, status, acquire_time,"
+                + " expires_at, version, updated_at) VALUES ('9-2', 2, 9, 'UNUSED', NOW(3), NOW(3), 1, NOW(3))");
+        TestDatabases.execute(DB, "ALTER TABLE coupon_02 DROP COLUMN variant");
+
+        CouponSchema.apply(ShardMap.single(TestDatabases.url(DB)), TestDatabases.USER, TestDatabases.PASSWORD);
+
+        assertEquals(1, TestDatabases.count(DB, "SELECT COUNT(*) FROM coupon_02 WHERE coupon_id = '9-2'"
+                + " AND variant IS NULL"));
+    }
+
     private static List<String> indexColumns(String table, String index) throws Exception {
         return TestDatabases.rows(DB, "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '"
                 + DB + "' AND TABLE_NAME = '" + table + "' AND INDEX_NAME = '" + index + "' ORDER BY SEQ_IN_INDEX");

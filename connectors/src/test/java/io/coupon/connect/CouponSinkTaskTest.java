@@ -60,6 +60,17 @@ class CouponSinkTaskTest {
     }
 
     @Test
+    void theExperimentVariantLandsInTheCouponsRowAndStaysThroughLaterEvents() throws Exception {
+        Map<String, Object> granted = Messages.eventFields("GRANTED", "9-1", 21, 9, "UNUSED", 1, T0, null);
+        granted.put("variant", "B");
+        put(List.of(Messages.event(granted)));
+        put(List.of(Messages.locked("9-1", 21, 9, T0.plusSeconds(1), "O-1")));
+
+        assertEquals(List.of("B LOCKED"), TestDatabases.rows(DB, "SELECT CONCAT(variant, ' ', status) FROM "
+                + ShardRouter.table(ShardRouter.shardOf(21)) + " WHERE coupon_id = '9-1'"));
+    }
+
+    @Test
     void grantsLandAsOneRowPerCouponInTheUsersShard() throws Exception {
         List<SinkRecord> grants = new ArrayList<>();
         for (long user = -3; user <= 40; user++) {

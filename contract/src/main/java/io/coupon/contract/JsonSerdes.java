@@ -16,6 +16,24 @@ import io.coupon.contract.message.CouponEvent;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
 import io.coupon.contract.message.TemplateResult;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.coupon.contract.message.AudienceCheck;
+import io.coupon.contract.message.ExperimentDelta;
+import io.coupon.contract.message.IssuanceDelta;
+import io.coupon.contract.message.IssuanceResult;
+import io.coupon.contract.message.ProfileResult;
+import io.coupon.contract.message.StartIssuance;
+import io.coupon.contract.message.UserProfile;
+import io.coupon.domain.Audience;
+import io.coupon.domain.AudienceParser;
+import io.coupon.domain.InvalidRuleException;
+import io.coupon.domain.IssuanceProgress;
+import io.coupon.domain.Profile;
+import io.coupon.domain.UserStats;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.Order;
 import io.coupon.domain.Stock;
@@ -52,7 +70,35 @@ public final class JsonSerdes {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 // 20.00 stays 20.00 when a value passes through a tree (views that add fields to a record)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .addModule(audienceModule())
                 .build();
+    }
+
+    /**
+     * Audiences are written as the contract spells them ({@code {"all": [...]}}, {@code {"attr", "op", "value"}})
+     * and read back through the same strict parser as requests, so a rule on a topic is always a valid rule.
+     */
+    private static SimpleModule audienceModule() {
+        SimpleModule module = new SimpleModule("audience");
+        module.addSerializer(Audience.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Audience value, JsonGenerator gen, SerializerProvider serializers)
+                    throws IOException {
+                gen.writeObject(value.toTree());
+            }
+        });
+        module.addDeserializer(Audience.class, new JsonDeserializer<>() {
+            @Override
+            public Audience deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                Object tree = p.readValueAs(Object.class);
+                try {
+                    return AudienceParser.parse(tree);
+                } catch (InvalidRuleException e) {
+                    throw ctxt.weirdStringException(String.valueOf(tree), Audience.class, e.getMessage());
+                }
+            }
+        });
+        return module;
     }
 
     public static ObjectMapper mapper() {
@@ -136,5 +182,45 @@ public final class JsonSerdes {
 
     public static Serde<BlocklistEntry> blocklistEntry() {
         return of(BlocklistEntry.class);
+    }
+
+    public static Serde<UserProfile> userProfile() {
+        return of(UserProfile.class);
+    }
+
+    public static Serde<ProfileResult> profileResult() {
+        return of(ProfileResult.class);
+    }
+
+    public static Serde<Profile> profile() {
+        return of(Profile.class);
+    }
+
+    public static Serde<UserStats> userStats() {
+        return of(UserStats.class);
+    }
+
+    public static Serde<AudienceCheck> audienceCheck() {
+        return of(AudienceCheck.class);
+    }
+
+    public static Serde<StartIssuance> startIssuance() {
+        return of(StartIssuance.class);
+    }
+
+    public static Serde<IssuanceDelta> issuanceDelta() {
+        return of(IssuanceDelta.class);
+    }
+
+    public static Serde<IssuanceProgress> issuanceProgress() {
+        return of(IssuanceProgress.class);
+    }
+
+    public static Serde<IssuanceResult> issuanceResult() {
+        return of(IssuanceResult.class);
+    }
+
+    public static Serde<ExperimentDelta> experimentDelta() {
+        return of(ExperimentDelta.class);
     }
 }

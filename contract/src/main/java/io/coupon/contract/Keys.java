@@ -16,6 +16,15 @@ public final class Keys {
         return templateId + ":" + requestId;
     }
 
+    /**
+     * The idempotency key of the claim a targeted issuance makes for one user: the same for every run, so the
+     * decider answers a repeat with the first outcome. It holds spaces, which clients' keys cannot, so no client
+     * can take it first.
+     */
+    public static String issuanceRequest(String issuanceId, long userId) {
+        return "issuance " + issuanceId + " " + userId;
+    }
+
     public static String userOrder(long userId, String orderId) {
         return userId + ":" + orderId;
     }

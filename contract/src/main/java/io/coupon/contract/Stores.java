@@ -32,6 +32,19 @@ public final class Stores {
     /** Template id, window → {@link io.coupon.contract.message.TemplateStats}, the per-minute statistics. */
     public static final String TEMPLATE_STATS_STORE = "template-stats-store";
 
+    /** User id → {@link io.coupon.domain.Profile}, as last PUT, next to the user's wallet. */
+    public static final String PROFILE_STORE = "profile-store";
+    /** User id → {@link io.coupon.domain.UserStats}, kept from the user's coupon transitions. */
+    public static final String USER_STATS_STORE = "user-stats-store";
+    /** {@link Keys#templateRequest template:issuance} → this partition's walk of a targeted issuance. */
+    public static final String ISSUANCE_JOB_STORE = "issuance-job-store";
+    /** {@link Keys#templateRequest template:issuance} → {@link io.coupon.domain.IssuanceProgress}. */
+    public static final String ISSUANCE_PROGRESS_STORE = "issuance-progress-store";
+    /** {@link Keys#templateUser} → when the user first tried to claim an experiment template. */
+    public static final String EXPERIMENT_USERS_STORE = "experiment-users-store";
+    /** Template id → the experiment's {@link io.coupon.domain.VariantCounts} by variant name. */
+    public static final String EXPERIMENT_REPORT_STORE = "experiment-report-store";
+
     private Stores() {
     }
 }

@@ -29,6 +29,20 @@ public final class Topics {
     public static final String REDEMPTION_RESULTS = "redemption-results";
     /** Per template per minute: requests, grants, rejections by reason, redemptions, discount total. */
     public static final String TEMPLATE_STATS = "template-stats";
+    /** Users' profiles as clients last PUT them, keyed by user id. Compacted: the source of truth. */
+    public static final String USER_PROFILES = "user-profiles";
+    /** The answer to a profile PUT once the user-keyed step stored it, keyed by user id. */
+    public static final String PROFILE_RESULTS = "profile-results";
+    /** Claims of templates with an audience, on their way to be judged where the user's profile lives. */
+    public static final String AUDIENCE_CHECKS = "audience-checks";
+    /** Targeted issuances, written to every partition (keyed by user id): each walks its own users. */
+    public static final String ISSUANCE_REQUESTS = "issuance-requests";
+    /** What the walkers and the decider report of each issuance, keyed by template id. */
+    public static final String ISSUANCE_PROGRESS = "issuance-progress";
+    /** The answer to an issuance's start once its progress is recorded, keyed by template id. */
+    public static final String ISSUANCE_RESULTS = "issuance-results";
+    /** Changes to an experiment's counts per variant (tries, grants, uses, refunds), keyed by template id. */
+    public static final String EXPERIMENT_EVENTS = "experiment-events";
     /** Records the topology could not read, with the reason in headers (Kafka Streams' dead-letter queue). */
     public static final String DEAD_LETTERS = "coupon-dead-letters";
 
@@ -46,6 +60,13 @@ public final class Topics {
             new Spec(TEMPLATE_STATS, false),
             new Spec(COUPON_TEMPLATES, true),
             new Spec(USER_BLOCKLIST, true),
+            new Spec(USER_PROFILES, true),
+            new Spec(PROFILE_RESULTS, false),
+            new Spec(AUDIENCE_CHECKS, false),
+            new Spec(ISSUANCE_REQUESTS, false),
+            new Spec(ISSUANCE_PROGRESS, false),
+            new Spec(ISSUANCE_RESULTS, false),
+            new Spec(EXPERIMENT_EVENTS, false),
             new Spec(DEAD_LETTERS, false));
 
     private Topics() {

@@ -3,7 +3,8 @@ package io.coupon.domain;
 /**
  * Decides one claim in one atomic step. The order of the checks is the contract: an idempotent replay first
  * (a retry must get its first answer even after the window closed), then the template, its window and
- * campaign status (ended, paused, not started), the blocklist, the per-user limit, and only then the stock — so a unit is never spent on a claim that some
+ * campaign status (ended, paused, not started), the
+ * blocklist, the audience, the per-user limit, and only then the stock — so a unit is never spent on a claim that some
  * other rule rejects, which is what rules out a false SOLD_OUT.
  */
 public final class ClaimDecider {
@@ -24,17 +25,25 @@ public final class ClaimDecider {
             return unchanged(state, ClaimOutcome.rejected(request, ClaimStatus.UNKNOWN_TEMPLATE),
                     ClaimDecision.Kind.UNRECORDED);
         }
+        Variant variant = template.variantFor(request.userId());
+        String variantName = variant == null ? null : variant.name();
         ClaimStatus rejection = rejection(state, template, request);
         if (rejection != null) {
-            return unchanged(state, ClaimOutcome.rejected(request, rejection), ClaimDecision.Kind.FRESH);
+            return unchanged(state, ClaimOutcome.rejected(request, rejection).withVariant(variantName),
+                    ClaimDecision.Kind.FRESH);
         }
         Stock after = state.stock().takeOne();
         String couponId = CouponIds.of(template.id(), after.granted());
-        ClaimOutcome granted = ClaimOutcome.granted(request, couponId, template.couponExpiry(request.requestedAt()));
+        ClaimOutcome granted = ClaimOutcome.granted(request, couponId, template.couponExpiry(request.requestedAt()))
+                .withVariant(variantName);
         return new ClaimDecision(granted, ClaimDecision.Kind.FRESH, after, state.userClaims() + 1);
     }
 
-    private static ClaimStatus rejection(ClaimState state, Template template, ClaimRequest request) {
+    /**
+     * Why a claim by this user would be refused now, in the decider's order, or null if it would be granted.
+     * The eligibility check asks the same question without deciding anything.
+     */
+    public static ClaimStatus rejection(ClaimState state, Template template, ClaimRequest request) {
         if (template.finishedAt(request.requestedAt())) {
             return ClaimStatus.ENDED;
         }
@@ -46,6 +55,9 @@ public final class ClaimDecider {
         }
         if (state.blocked()) {
             return ClaimStatus.BLOCKED;
+        }
+        if (state.outsideAudience()) {
+            return ClaimStatus.NOT_ELIGIBLE;
         }
         if (state.userClaims() >= template.perUserLimit()) {
             return ClaimStatus.LIMIT_EXCEEDED;

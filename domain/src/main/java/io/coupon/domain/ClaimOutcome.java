@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param couponId  set only when granted
  * @param expiresAt set only when granted
+ * @param variant   the user's variant of an experiment template, else null
  */
 public record ClaimOutcome(
         String requestId,
@@ -15,19 +16,30 @@ public record ClaimOutcome(
         ClaimStatus status,
         String couponId,
         Instant expiresAt,
-        Instant decidedAt) {
+        Instant decidedAt,
+        String variant) {
+
+    public ClaimOutcome(String requestId, long templateId, long userId, ClaimStatus status, String couponId,
+                        Instant expiresAt, Instant decidedAt) {
+        this(requestId, templateId, userId, status, couponId, expiresAt, decidedAt, null);
+    }
 
     public static ClaimOutcome rejected(ClaimRequest request, ClaimStatus status) {
         if (status.granted()) {
             throw new IllegalArgumentException("a rejection cannot be GRANTED");
         }
         return new ClaimOutcome(request.requestId(), request.templateId(), request.userId(), status,
-                null, null, request.requestedAt());
+                null, null, request.requestedAt(), null);
     }
 
     public static ClaimOutcome granted(ClaimRequest request, String couponId, Instant expiresAt) {
         return new ClaimOutcome(request.requestId(), request.templateId(), request.userId(), ClaimStatus.GRANTED,
-                couponId, expiresAt, request.requestedAt());
+                couponId, expiresAt, request.requestedAt(), null);
+    }
+
+    /** The same outcome, naming the user's variant of the experiment. */
+    public ClaimOutcome withVariant(String name) {
+        return new ClaimOutcome(requestId, templateId, userId, status, couponId, expiresAt, decidedAt, name);
     }
 
     /** The same outcome, answering a later request of another user that reused the key: 422. */

@@ -11,6 +11,8 @@ public enum ClaimStatus {
     UNKNOWN_TEMPLATE,
     /** The idempotency key was first used by another user of the same template. */
     KEY_REUSED,
+    /** The user is outside the template's audience. */
+    NOT_ELIGIBLE,
     /** The operator paused the template; claims are granted again once it is resumed. */
     PAUSED;
 

@@ -3,6 +3,7 @@ package io.coupon.domain;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param threshold   null when absent; zero means "no threshold" as well
  * @param maxDiscount only meaningful for {@link CouponType#DISCOUNT}; null when uncapped
  * @param validDays   null: coupons expire at {@code endTime}
+ * @param audience    null: everyone may claim; else only users whose profile it matches
+ * @param variants    null: no experiment; else 2 to 8 variants, the first the control
  * @param metadata    the operator's own JSON object (at most 4 KiB), echoed and published; null: none
  * @param scope       null: the whole order
  * @param stacking    null: {@link Stacking#EXCLUSIVE}
@@ -30,6 +33,8 @@ public record Template(
         Instant startTime,
         Instant endTime,
         Integer validDays,
+        Audience audience,
+        List<Variant> variants,
         Map<String, Object> metadata,
         Scope scope,
         Stacking stacking,
@@ -38,12 +43,24 @@ public record Template(
 
     public static final int DEFAULT_PER_USER_LIMIT = 1;
 
-    /** A plain template: no metadata, whole-order scope, exclusive, active. */
+    public Template {
+        variants = variants == null ? null : List.copyOf(variants);
+    }
+
+    /** A template with no audience and no experiment. */
     public Template(long id, String name, CouponType type, BigDecimal discount, BigDecimal threshold,
                     BigDecimal maxDiscount, long totalCount, int perUserLimit, Instant startTime, Instant endTime,
                     Integer validDays) {
-        this(id, name, type, discount, threshold, maxDiscount, totalCount, perUserLimit, startTime, endTime, validDays,
-                null, null, null, null, null);
+        this(id, name, type, discount, threshold, maxDiscount, totalCount, perUserLimit, startTime, endTime,
+                validDays, null, null);
+    }
+
+    /** A template with no campaign-operations fields: no metadata, whole-order scope, exclusive, active. */
+    public Template(long id, String name, CouponType type, BigDecimal discount, BigDecimal threshold,
+                    BigDecimal maxDiscount, long totalCount, int perUserLimit, Instant startTime, Instant endTime,
+                    Integer validDays, Audience audience, List<Variant> variants) {
+        this(id, name, type, discount, threshold, maxDiscount, totalCount, perUserLimit, startTime, endTime,
+                validDays, audience, variants, null, null, null, null, null);
     }
 
     public Stacking stackingOrDefault() {
@@ -58,7 +75,8 @@ public record Template(
     public Template patched(String newName, long newTotalCount, Instant newEndTime, Map<String, Object> newMetadata,
                             CampaignStatus newStatus) {
         return new Template(id, newName, type, discount, threshold, maxDiscount, newTotalCount, perUserLimit,
-                startTime, newEndTime, validDays, newMetadata, scope, stacking, stackGroup, newStatus);
+                startTime, newEndTime, validDays, audience, variants, newMetadata, scope, stacking, stackGroup,
+                newStatus);
     }
 
     /** Over its window, or ended early by its operator: either way no claim is granted any more. */
@@ -68,6 +86,32 @@ public record Template(
 
     public boolean paused() {
         return campaignStatusOrDefault() == CampaignStatus.PAUSED;
+    }
+
+    public boolean hasAudience() {
+        return audience != null;
+    }
+
+    /** Whether the template runs an A/B experiment. */
+    public boolean experiment() {
+        return variants != null;
+    }
+
+    /** The user's variant ({@link VariantAssignment}); null when the template runs no experiment. */
+    public Variant variantFor(long userId) {
+        return experiment() ? VariantAssignment.assign(id, userId, variants) : null;
+    }
+
+    /** The terms a coupon of the named variant carries: the variant's overrides, else the template's own. */
+    public CouponTerms termsFor(String variantName) {
+        Variant v = variantName == null || !experiment() ? null
+                : variants.stream().filter(x -> x.name().equals(variantName)).findFirst().orElse(null);
+        if (v == null) {
+            return new CouponTerms(type, discount, threshold, maxDiscount, scope, stacking, stackGroup);
+        }
+        return new CouponTerms(type, v.discount() != null ? v.discount() : discount,
+                v.threshold() != null ? v.threshold() : threshold,
+                v.maxDiscount() != null ? v.maxDiscount() : maxDiscount, scope, stacking, stackGroup);
     }
 
     /** A coupon claimed at {@code claimedAt} expires {@code validDays} later, but never after the template ends. */

@@ -24,29 +24,7 @@ public final class TemplateValidation {
         if (t.type() == null) {
             problems.add("type is required");
         }
-        if (t.discount() == null) {
-            problems.add("discount is required");
-        } else if (t.discount().signum() <= 0) {
-            problems.add("discount must be positive");
-        } else if (t.type() == CouponType.DISCOUNT && t.discount().compareTo(BigDecimal.ONE) >= 0) {
-            problems.add("discount of a DISCOUNT coupon is the factor paid and must be between 0 and 1");
-        }
-        if (t.threshold() != null && t.threshold().signum() < 0) {
-            problems.add("threshold must not be negative");
-        }
-        if (t.type() == CouponType.CASH && t.threshold() != null && t.threshold().signum() != 0) {
-            problems.add("a CASH coupon has no threshold (use THRESHOLD)");
-        }
-        if (t.type() == CouponType.THRESHOLD && (t.threshold() == null || t.threshold().signum() <= 0)) {
-            problems.add("a THRESHOLD coupon needs a positive threshold");
-        }
-        if (t.maxDiscount() != null) {
-            if (t.type() != CouponType.DISCOUNT) {
-                problems.add("maxDiscount applies to DISCOUNT coupons only");
-            } else if (t.maxDiscount().signum() <= 0) {
-                problems.add("maxDiscount must be positive");
-            }
-        }
+        problems.addAll(termProblems("", t.type(), t.discount(), t.threshold(), t.maxDiscount()));
         if (t.totalCount() < 1) {
             problems.add("totalCount must be at least 1");
         }
@@ -66,6 +44,68 @@ public final class TemplateValidation {
             }
             if (!t.endTime().isAfter(now)) {
                 problems.add("endTime is already past");
+            }
+        }
+        problems.addAll(variantProblems(t));
+        return problems;
+    }
+
+    /** The rules of a coupon's terms; {@code where} prefixes each problem (a variant's position, or nothing). */
+    static List<String> termProblems(String where, CouponType type, BigDecimal discount, BigDecimal threshold,
+                                     BigDecimal maxDiscount) {
+        List<String> problems = new ArrayList<>();
+        if (discount == null) {
+            problems.add(where + "discount is required");
+        } else if (discount.signum() <= 0) {
+            problems.add(where + "discount must be positive");
+        } else if (type == CouponType.DISCOUNT && discount.compareTo(BigDecimal.ONE) >= 0) {
+            problems.add(where + "discount of a DISCOUNT coupon is the factor paid and must be between 0 and 1");
+        }
+        if (threshold != null && threshold.signum() < 0) {
+            problems.add(where + "threshold must not be negative");
+        }
+        if (type == CouponType.CASH && threshold != null && threshold.signum() != 0) {
+            problems.add(where + "a CASH coupon has no threshold (use THRESHOLD)");
+        }
+        if (type == CouponType.THRESHOLD && (threshold == null || threshold.signum() <= 0)) {
+            problems.add(where + "a THRESHOLD coupon needs a positive threshold");
+        }
+        if (maxDiscount != null) {
+            if (type != CouponType.DISCOUNT) {
+                problems.add(where + "maxDiscount applies to DISCOUNT coupons only");
+            } else if (maxDiscount.signum() <= 0) {
+                problems.add(where + "maxDiscount must be positive");
+            }
+        }
+        return problems;
+    }
+
+    /** 2 to 8 variants, named uniquely, positively weighted, each with valid terms once its overrides apply. */
+    static List<String> variantProblems(Template t) {
+        List<String> problems = new ArrayList<>();
+        if (t.variants() == null) {
+            return problems;
+        }
+        List<Variant> variants = t.variants();
+        if (variants.size() < Variant.MIN_VARIANTS || variants.size() > Variant.MAX_VARIANTS) {
+            problems.add("variants must hold " + Variant.MIN_VARIANTS + " to " + Variant.MAX_VARIANTS + " variants");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            String where = "variants[" + i + "].";
+            if (v.name() == null || v.name().isBlank() || v.name().length() > 64) {
+                problems.add(where + "name must be 1 to 64 characters");
+            } else if (!names.add(v.name())) {
+                problems.add(where + "name '" + v.name() + "' is used twice");
+            }
+            if (v.weight() < 1) {
+                problems.add(where + "weight must be at least 1");
+            }
+            if (t.type() != null && t.discount() != null) {
+                CouponTerms terms = t.termsFor(v.name());
+                problems.addAll(termProblems(where, terms.type(), terms.discount(), terms.threshold(),
+                        terms.maxDiscount()));
             }
         }
         return problems;

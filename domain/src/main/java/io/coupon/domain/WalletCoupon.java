@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param orderId     the order holding or having used the coupon; null while UNUSED
  * @param lockedUntil set only while LOCKED
  * @param version     1 when granted, +1 with every transition: consumers of coupon-events drop older versions
+ * @param variant     the experiment variant the coupon was granted in, else null
  * @param scope       copied from the template; null: the whole order
  * @param stacking    copied from the template; null: EXCLUSIVE
  * @param stackGroup  copied from the template
@@ -37,23 +38,33 @@ public record WalletCoupon(
         Instant usedAt,
         Instant lockedUntil,
         long version,
+        String variant,
         Scope scope,
         Stacking stacking,
         String stackGroup) {
 
-    /** A whole-order, exclusive coupon. */
     public WalletCoupon(String couponId, long templateId, CouponType type, BigDecimal discount, BigDecimal threshold,
                         BigDecimal maxDiscount, CouponStatus status, Instant acquiredAt, Instant expiresAt,
                         String orderId, Instant usedAt, Instant lockedUntil, long version) {
         this(couponId, templateId, type, discount, threshold, maxDiscount, status, acquiredAt, expiresAt, orderId,
-                usedAt, lockedUntil, version, null, null, null);
+                usedAt, lockedUntil, version, null);
     }
 
+    /** A whole-order, exclusive coupon, maybe of a variant. */
+    public WalletCoupon(String couponId, long templateId, CouponType type, BigDecimal discount, BigDecimal threshold,
+                        BigDecimal maxDiscount, CouponStatus status, Instant acquiredAt, Instant expiresAt,
+                        String orderId, Instant usedAt, Instant lockedUntil, long version, String variant) {
+        this(couponId, templateId, type, discount, threshold, maxDiscount, status, acquiredAt, expiresAt, orderId,
+                usedAt, lockedUntil, version, variant, null, null, null);
+    }
+
+    /** The coupon a grant puts in the wallet, with the terms of the user's variant when the template has some. */
     public static WalletCoupon granted(Template template, ClaimOutcome outcome) {
-        return new WalletCoupon(outcome.couponId(), template.id(), template.type(), template.discount(),
-                template.threshold(), template.maxDiscount(), CouponStatus.UNUSED, outcome.decidedAt(),
-                outcome.expiresAt(), null, null, null, 1, template.scope(), template.stacking(),
-                template.stackGroup());
+        CouponTerms terms = template.termsFor(outcome.variant());
+        return new WalletCoupon(outcome.couponId(), template.id(), terms.type(), terms.discount(),
+                terms.threshold(), terms.maxDiscount(), CouponStatus.UNUSED, outcome.decidedAt(),
+                outcome.expiresAt(), null, null, null, 1, outcome.variant(), terms.scope(), terms.stacking(),
+                terms.stackGroup());
     }
 
     public CouponTerms terms() {
@@ -120,7 +131,7 @@ public record WalletCoupon(
     private WalletCoupon with(CouponStatus newStatus, String newOrderId, Instant newUsedAt, Instant newLockedUntil,
                               long newVersion) {
         return new WalletCoupon(couponId, templateId, type, discount, threshold, maxDiscount, newStatus, acquiredAt,
-                expiresAt, newOrderId, newUsedAt, newLockedUntil, newVersion, scope, stacking, stackGroup);
+                expiresAt, newOrderId, newUsedAt, newLockedUntil, newVersion, variant, scope, stacking, stackGroup);
     }
 
     private void require(boolean allowed, String transition) {

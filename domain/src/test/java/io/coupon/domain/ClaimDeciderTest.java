@@ -317,6 +317,36 @@ class ClaimDeciderTest {
                 decide(state, request(USER, "r1", START.minusSeconds(1))).outcome().status());
     }
 
+    // --- the audience
+
+    @Test
+    void userOutsideTheAudienceIsNotEligibleAndTakesNoStock() {
+        ClaimState state = new ClaimState(TEMPLATE, Stock.of(TEMPLATE), 0, false, null, true);
+
+        assertRejectedChangingNothing(ClaimStatus.NOT_ELIGIBLE, state, decide(state, request(USER, "r1")));
+    }
+
+    @Test
+    void blockedUserOutsideTheAudienceIsBlocked() {
+        ClaimState state = new ClaimState(TEMPLATE, Stock.of(TEMPLATE), 0, true, null, true);
+
+        assertEquals(ClaimStatus.BLOCKED, decide(state, request(USER, "r1")).outcome().status());
+    }
+
+    @Test
+    void userOutsideTheAudienceAtLimitOnSoldOutTemplateIsNotEligible() {
+        ClaimState state = new ClaimState(TEMPLATE, new Stock(10, 10), 1, false, null, true);
+
+        assertEquals(ClaimStatus.NOT_ELIGIBLE, decide(state, request(USER, "r1")).outcome().status());
+    }
+
+    @Test
+    void userOutsideTheAudienceAfterEndTimeIsToldEnded() {
+        ClaimState state = new ClaimState(TEMPLATE, Stock.of(TEMPLATE), 0, false, null, true);
+
+        assertEquals(ClaimStatus.ENDED, decide(state, request(USER, "r1", END)).outcome().status());
+    }
+
     // --- helpers
 
     private static ClaimDecision decide(ClaimState state, ClaimRequest request) {

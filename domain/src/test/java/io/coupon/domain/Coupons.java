@@ -29,26 +29,26 @@ final class Coupons {
     static WalletCoupon coupon(String id, CouponType type, String discount, String threshold, String cap, Scope scope,
                                Stacking stacking, String group) {
         return new WalletCoupon(id, templateOf(id), type, money(discount), money(threshold), money(cap),
-                CouponStatus.UNUSED, ACQUIRED, EXPIRES, null, null, null, 1, scope, stacking, group);
+                CouponStatus.UNUSED, ACQUIRED, EXPIRES, null, null, null, 1, null, scope, stacking, group);
     }
 
     /** The same coupon, stackable in {@code group}. */
     static WalletCoupon stackable(WalletCoupon c, String group) {
         return new WalletCoupon(c.couponId(), c.templateId(), c.type(), c.discount(), c.threshold(), c.maxDiscount(),
                 c.status(), c.acquiredAt(), c.expiresAt(), c.orderId(), c.usedAt(), c.lockedUntil(), c.version(),
-                c.scope(), Stacking.STACKABLE, group);
+                c.variant(), c.scope(), Stacking.STACKABLE, group);
     }
 
     static WalletCoupon scoped(WalletCoupon c, Scope scope) {
         return new WalletCoupon(c.couponId(), c.templateId(), c.type(), c.discount(), c.threshold(), c.maxDiscount(),
                 c.status(), c.acquiredAt(), c.expiresAt(), c.orderId(), c.usedAt(), c.lockedUntil(), c.version(),
-                scope, c.stacking(), c.stackGroup());
+                c.variant(), scope, c.stacking(), c.stackGroup());
     }
 
     static WalletCoupon expiring(WalletCoupon c, Instant expiresAt) {
         return new WalletCoupon(c.couponId(), c.templateId(), c.type(), c.discount(), c.threshold(), c.maxDiscount(),
                 c.status(), c.acquiredAt(), expiresAt, c.orderId(), c.usedAt(), c.lockedUntil(), c.version(),
-                c.scope(), c.stacking(), c.stackGroup());
+                c.variant(), c.scope(), c.stacking(), c.stackGroup());
     }
 
     static Scope skus(String... skus) {

@@ -133,7 +133,7 @@ class QuoteOptimizerTest {
             String id = kind.templateId() + "-" + (1000 + i);
             wallet.add(expiring(new WalletCoupon(id, kind.templateId(), kind.type(), kind.discount(),
                     kind.threshold(), kind.maxDiscount(), kind.status(), kind.acquiredAt(), kind.expiresAt(), null,
-                    null, null, 1, kind.scope(), kind.stacking(), kind.stackGroup()),
+                    null, null, 1, null, kind.scope(), kind.stacking(), kind.stackGroup()),
                     EXPIRES.plus(Duration.ofHours(random.nextInt(100)))));
         }
         return wallet;

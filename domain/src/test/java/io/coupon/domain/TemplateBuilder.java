@@ -20,6 +20,8 @@ final class TemplateBuilder {
     private Instant startTime = START;
     private Instant endTime = END;
     private Integer validDays = 7;
+    private Audience audience;
+    private java.util.List<Variant> variants;
 
     private TemplateBuilder() {
     }
@@ -93,8 +95,18 @@ final class TemplateBuilder {
         return type(CouponType.DISCOUNT).discount("0.85").threshold(null).maxDiscount("30.00");
     }
 
+    TemplateBuilder audience(Audience value) {
+        audience = value;
+        return this;
+    }
+
+    TemplateBuilder variants(java.util.List<Variant> value) {
+        variants = value;
+        return this;
+    }
+
     Template build() {
         return new Template(id, name, type, discount, threshold, maxDiscount, totalCount, perUserLimit, startTime,
-                endTime, validDays);
+                endTime, validDays, audience, variants);
     }
 }

@@ -6,7 +6,10 @@ import io.coupon.contract.message.BlockUser;
 import io.coupon.contract.message.BlocklistEntry;
 import io.coupon.contract.message.ClaimCommand;
 import io.coupon.contract.message.RedemptionCommand;
+import io.coupon.contract.message.IssuanceDelta;
+import io.coupon.contract.message.StartIssuance;
 import io.coupon.contract.message.UnblockUser;
+import io.coupon.contract.message.UserProfile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
@@ -91,6 +94,34 @@ public final class CommandPublisher implements AutoCloseable {
         return send(Topics.REDEMPTION_REQUESTS, command.userId(), command, command.at());
     }
 
+    /** Sends a profile PUT to {@code user-profiles}, the profiles' source of truth, keyed by user id. */
+    public CompletableFuture<RecordMetadata> send(UserProfile profile) {
+        return send(Topics.USER_PROFILES, profile.userId(), profile, profile.at());
+    }
+
+    /** How many partitions the users' topics have: the walkers of an issuance, one per partition. */
+    public int userPartitions() {
+        return blocklist.partitionsFor(Topics.ISSUANCE_REQUESTS).size();
+    }
+
+    /**
+     * Starts an issuance in one transaction: its start on {@code issuance-progress} (keyed by template) and the
+     * job on every partition of {@code issuance-requests}, so either every partition walks it or none does.
+     */
+    public synchronized void startIssuance(StartIssuance start) {
+        if (!circuit.allowSend()) {
+            throw new KafkaException("Kafka is unreachable; not sent");
+        }
+        long at = start.at().toEpochMilli();
+        inTransaction(() -> {
+            blocklist.send(new ProducerRecord<>(Topics.ISSUANCE_PROGRESS, null, at, start.templateId(),
+                    IssuanceDelta.started(start)));
+            for (int partition = 0; partition < start.partitions(); partition++) {
+                blocklist.send(new ProducerRecord<>(Topics.ISSUANCE_REQUESTS, partition, at, null, start));
+            }
+        });
+    }
+
     /**
      * Completes once the command is durable; fails if it could not be made so (then it has no effect), at once
      * while the circuit is open.
@@ -137,13 +168,20 @@ public final class CommandPublisher implements AutoCloseable {
             throw new KafkaException("Kafka is unreachable; not sent");
         }
         List<PartitionInfo> partitions = blocklist.partitionsFor(Topics.CLAIM_REQUESTS);
-        blocklist.beginTransaction();
-        try {
+        inTransaction(() -> {
             for (PartitionInfo partition : partitions) {
                 blocklist.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, partition.partition(), at.toEpochMilli(),
                         null, command));
             }
             blocklist.send(new ProducerRecord<>(Topics.USER_BLOCKLIST, null, at.toEpochMilli(), userId, entry));
+        });
+    }
+
+    /** Runs {@code sends} on the transactional producer and commits, or aborts and rethrows. */
+    private void inTransaction(Runnable sends) {
+        blocklist.beginTransaction();
+        try {
+            sends.run();
             blocklist.commitTransaction();
             circuit.succeeded();
         } catch (KafkaException e) {

@@ -37,6 +37,8 @@ final class TemplateRequests {
                 body.has("startTime") ? body.instant("startTime") : now,
                 body.instant("endTime"),
                 body.optionalIntAtLeast("validDays", 1),
+                MarketingRequests.audience(body, "audience"),
+                MarketingRequests.variants(body),
                 metadata(body),
                 body.has("scope") ? scope(body.object("scope")) : null,
                 body.has("stacking") ? body.enumValue("stacking", Stacking.class) : null,

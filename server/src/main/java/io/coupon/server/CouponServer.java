@@ -4,7 +4,14 @@ import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
 import io.coupon.contract.config.CouponConfig;
 import io.coupon.contract.config.Role;
+import io.coupon.contract.message.IssuanceResult;
+import io.coupon.contract.message.ProfileResult;
 import io.coupon.contract.message.RedemptionResult;
+import io.coupon.ingest.IssuanceService;
+import io.coupon.ingest.MarketingRoutes;
+import io.coupon.ingest.ProfileService;
+import io.coupon.query.MarketingQueryRoutes;
+import io.coupon.query.TemplateSnapshot;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.contract.Stores;
@@ -122,12 +129,13 @@ public final class CouponServer implements AutoCloseable {
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
                     httpClient, Duration.ofSeconds(2));
         }
-        ClaimService claims = startApi(bootstrap, meters, routes);
-        BiPredicate<Long, String> undecided = claims::isUndecided;
         StoreReader reader = ownReader != null ? ownReader
                 : new RemoteReader(httpClient, config.http().queryUrls(), false, Duration.ofSeconds(3));
+        ClaimService claims = startApi(bootstrap, meters, routes, reader);
+        BiPredicate<Long, String> undecided = claims::isUndecided;
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
         routes.add(queries::register);
+        routes.add(new MarketingQueryRoutes(reader, ownReader, clock)::register);
         TemplateCatalog catalog = streams != null
                 ? TemplateCatalog.ofStreams(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
                         httpClient, Duration.ofSeconds(2))
@@ -159,7 +167,7 @@ public final class CouponServer implements AutoCloseable {
     private KafkaStreams startStream(String bootstrap, int replication, PrometheusMeterRegistry meters) {
         KafkaStreams ks = new KafkaStreams(
                 ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
-                        config.streams().lockTimeout())),
+                        config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate())),
                 StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication));
         ks.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread died; replacing it", e);
@@ -170,7 +178,8 @@ public final class CouponServer implements AutoCloseable {
         metrics.bindTo(meters);
         started.push(metrics);
         for (String store : List.of(Stores.TEMPLATE_STORE, Stores.STOCK_STORE, Stores.CLAIM_COUNT_STORE,
-                Stores.IDEMPOTENCY_STORE, Stores.WALLET_STORE, Stores.ORDER_STORE, Stores.EXPIRY_INDEX_STORE)) {
+                Stores.IDEMPOTENCY_STORE, Stores.WALLET_STORE, Stores.ORDER_STORE, Stores.EXPIRY_INDEX_STORE,
+                Stores.PROFILE_STORE, Stores.USER_STATS_STORE)) {
             Gauge.builder("coupon.store.entries", () -> approximateEntries(ks, store))
                     .description("Approximate entries of a state store on this instance").tag("store", store)
                     .register(meters);
@@ -184,7 +193,7 @@ public final class CouponServer implements AutoCloseable {
     }
 
     private ClaimService startApi(String bootstrap, PrometheusMeterRegistry meters,
-                                  List<Consumer<RoutesConfig>> routes) throws Exception {
+                                  List<Consumer<RoutesConfig>> routes, StoreReader reader) throws Exception {
         CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId(),
                 new KafkaCircuit(3, Duration.ofSeconds(1), clock));
         started.push(publisher);
@@ -199,7 +208,16 @@ public final class CouponServer implements AutoCloseable {
                 TEMPLATE_WAIT, clock);
         RedemptionService redemptions = new RedemptionService(publisher, pendingRedemptions,
                 config.http().claimWait(), meters);
+        ProfileService profiles = new ProfileService(publisher, new PendingReplies<ProfileResult>(
+                config.http().maxInFlight()), config.http().claimWait(), clock);
+        IssuanceService issuances = new IssuanceService(publisher, new PendingReplies<IssuanceResult>(1_000),
+                templateId -> reader.template(templateId).thenApply(s -> s.map(TemplateSnapshot::template)),
+                TEMPLATE_WAIT, clock);
         OutcomeListener listener = new OutcomeListener(bootstrap, List.of(
+                new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS, JsonSerdes.profileResult().deserializer(),
+                        profiles::stored),
+                new OutcomeListener.Subscription<>(Topics.ISSUANCE_RESULTS,
+                        JsonSerdes.issuanceResult().deserializer(), issuances::recorded),
                 new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, JsonSerdes.claimOutcome().deserializer(),
                         claims::decided),
                 new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
@@ -213,6 +231,7 @@ public final class CouponServer implements AutoCloseable {
                 config.http().userClaimsPerSecond(), meters);
         routes.add(new IngestRoutes(templates, claims, publisher, limiter, clock)::register);
         routes.add(new RedemptionRoutes(redemptions, clock)::register);
+        routes.add(new MarketingRoutes(profiles, issuances, clock)::register);
         return claims;
     }
 

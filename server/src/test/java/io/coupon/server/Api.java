@@ -74,6 +74,32 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
+    Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    CompletableFuture<Response> putAsync(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Api::toResponse);
+    }
+
+    /**
+     * Sends {@code requests} at most {@code parallel} at a time and returns the answers in order: enough load to
+     * be quick, without queueing thousands of requests on one connection pool.
+     */
+    static List<Response> inBatches(int parallel, List<java.util.function.Supplier<CompletableFuture<Response>>> requests) {
+        List<Response> answers = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += parallel) {
+            List<CompletableFuture<Response>> batch = requests.subList(from, Math.min(requests.size(), from + parallel))
+                    .stream().map(java.util.function.Supplier::get).toList();
+            batch.forEach(f -> answers.add(f.join()));
+        }
+        return answers;
+    }
+
     Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }

@@ -27,7 +27,7 @@ class FlashSaleIT {
 
     @BeforeAll
     static void cluster() {
-        api = TestCluster.api();
+        api = TestCluster.api().withOwnConnections();
     }
 
     @Test

@@ -67,6 +67,8 @@ final class TestCluster {
         // Long enough that a burst of 2,000 claims in one JVM is mostly answered by its decision, not a 202.
         env.put("COUPON_CLAIM_WAIT", "5s");
         env.put("COUPON_LOCK_TIMEOUT", LOCK_TIMEOUT.toSeconds() + "s");
+        // An issuance of 10,000 users in about ten seconds over 3 partitions, leaving room for live claims.
+        env.put("COUPON_ISSUANCE_RATE", "400");
         return env;
     }
 

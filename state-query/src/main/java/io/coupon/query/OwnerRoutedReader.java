@@ -3,7 +3,10 @@ package io.coupon.query;
 import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
 import io.coupon.contract.http.ApiException;
+import io.coupon.contract.message.ExperimentTally;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.ClaimState;
+import io.coupon.domain.IssuanceProgress;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
 import io.coupon.domain.Wallet;
@@ -94,6 +97,42 @@ public final class OwnerRoutedReader implements StoreReader {
                 partition -> Optional.ofNullable(
                         localGet(Stores.IDEMPOTENCY_STORE, Keys.templateRequest(templateId, requestId), partition)),
                 remote -> remote.claim(templateId, requestId));
+    }
+
+    @Override
+    public CompletableFuture<Optional<ClaimState>> claimState(long templateId, long userId) {
+        return route(Stores.TEMPLATE_STORE, templateId, partition -> {
+            Template template = localGet(Stores.TEMPLATE_STORE, templateId, partition);
+            if (template == null) {
+                return Optional.<ClaimState>empty();
+            }
+            Integer held = localGet(Stores.CLAIM_COUNT_STORE, Keys.templateUser(templateId, userId), partition);
+            Long blocked = localGet(Stores.BLOCKLIST_STORE, userId, partition);
+            return Optional.of(new ClaimState(template, localGet(Stores.STOCK_STORE, templateId, partition),
+                    held == null ? 0 : held, blocked != null, null));
+        }, remote -> remote.claimState(templateId, userId));
+    }
+
+    @Override
+    public CompletableFuture<ProfileSnapshot> profile(long userId) {
+        return route(Stores.PROFILE_STORE, userId, partition -> new ProfileSnapshot(
+                        localGet(Stores.PROFILE_STORE, userId, partition),
+                        localGet(Stores.USER_STATS_STORE, userId, partition)),
+                remote -> remote.profile(userId));
+    }
+
+    @Override
+    public CompletableFuture<Optional<IssuanceProgress>> issuance(long templateId, String issuanceId) {
+        return route(Stores.ISSUANCE_PROGRESS_STORE, templateId, partition -> Optional.ofNullable(localGet(
+                        Stores.ISSUANCE_PROGRESS_STORE, Keys.templateRequest(templateId, issuanceId), partition)),
+                remote -> remote.issuance(templateId, issuanceId));
+    }
+
+    @Override
+    public CompletableFuture<Optional<ExperimentTally>> experiment(long templateId) {
+        return route(Stores.EXPERIMENT_REPORT_STORE, templateId,
+                partition -> Optional.ofNullable(localGet(Stores.EXPERIMENT_REPORT_STORE, templateId, partition)),
+                remote -> remote.experiment(templateId));
     }
 
     /** Stores of one partition are keyed differently, but all are found by the key the topic is partitioned on. */

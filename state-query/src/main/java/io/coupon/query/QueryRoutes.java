@@ -151,7 +151,7 @@ public final class QueryRoutes {
         return ctx.header(RemoteReader.FORWARDED_HEADER) != null ? ownReader.localOnly() : ownReader;
     }
 
-    private static void jsonOr404(Context ctx, Object value) {
+    static void jsonOr404(Context ctx, Object value) {
         if (value == null) {
             ctx.status(404).json(new ApiException(404, "NOT_FOUND", "not found").body());
         } else {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.http.ApiException;
 import io.coupon.contract.http.PathParams;
+import io.coupon.contract.message.ExperimentTally;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.ClaimState;
+import io.coupon.domain.IssuanceProgress;
 import io.coupon.domain.Wallet;
 import java.io.IOException;
 import java.net.URI;
@@ -62,6 +65,28 @@ public final class RemoteReader implements StoreReader {
     public CompletableFuture<Optional<ClaimOutcome>> claim(long templateId, String requestId) {
         return get("/internal/v1/templates/" + templateId + "/claims/" + PathParams.segment(requestId),
                 ClaimOutcome.class);
+    }
+
+    @Override
+    public CompletableFuture<Optional<ClaimState>> claimState(long templateId, long userId) {
+        return get("/internal/v1/templates/" + templateId + "/users/" + userId + "/claim-state", ClaimState.class);
+    }
+
+    @Override
+    public CompletableFuture<ProfileSnapshot> profile(long userId) {
+        return get("/internal/v1/profiles/" + userId, ProfileSnapshot.class)
+                .thenApply(p -> p.orElse(new ProfileSnapshot(null, null)));
+    }
+
+    @Override
+    public CompletableFuture<Optional<IssuanceProgress>> issuance(long templateId, String issuanceId) {
+        return get("/internal/v1/templates/" + templateId + "/issuances/" + PathParams.segment(issuanceId),
+                IssuanceProgress.class);
+    }
+
+    @Override
+    public CompletableFuture<Optional<ExperimentTally>> experiment(long templateId) {
+        return get("/internal/v1/templates/" + templateId + "/experiment", ExperimentTally.class);
     }
 
     private <T> CompletableFuture<Optional<T>> get(String path, Class<T> type) {

@@ -1,6 +1,9 @@
 package io.coupon.query;
 
+import io.coupon.contract.message.ExperimentTally;
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.ClaimState;
+import io.coupon.domain.IssuanceProgress;
 import io.coupon.domain.Wallet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,4 +20,14 @@ public interface StoreReader {
     CompletableFuture<Wallet> wallet(long userId);
 
     CompletableFuture<Optional<ClaimOutcome>> claim(long templateId, String requestId);
+
+    /** What the decider would see of this user's claim now (nothing is decided); empty for an unknown template. */
+    CompletableFuture<Optional<ClaimState>> claimState(long templateId, long userId);
+
+    /** The user's profile (null if never PUT) and stats (null if none yet), from the user's partition. */
+    CompletableFuture<ProfileSnapshot> profile(long userId);
+
+    CompletableFuture<Optional<IssuanceProgress>> issuance(long templateId, String issuanceId);
+
+    CompletableFuture<Optional<ExperimentTally>> experiment(long templateId);
 }

@@ -23,12 +23,14 @@ final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Ob
     private ProcessorContext<Long, Object> context;
     private KeyValueStore<Long, Wallet> wallets;
     private KeyValueStore<String, String> timers;
+    private UserStatsKeeper stats;
 
     @Override
     public void init(ProcessorContext<Long, Object> context) {
         this.context = context;
         wallets = context.getStateStore(Stores.WALLET_STORE);
         timers = context.getStateStore(Stores.EXPIRY_INDEX_STORE);
+        stats = new UserStatsKeeper(context);
     }
 
     @Override
@@ -42,6 +44,7 @@ final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Ob
             timers.put(Keys.expiryIndex(coupon.expiresAt(), Keys.expiryTimer(outcome.userId(), coupon.couponId())), "");
             CouponEvent granted = CouponEvent.of(outcome.userId(), new CouponChange(CouponChange.GRANTED, coupon),
                     coupon.acquiredAt());
+            stats.record(outcome.userId(), granted);
             context.forward(record.withKey(outcome.userId()).withValue(granted), ClaimTopology.COUPON_EVENTS_SINK);
         }
         context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.GRANTED_RESULTS_SINK);

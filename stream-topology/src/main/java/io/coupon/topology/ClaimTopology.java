@@ -2,7 +2,13 @@ package io.coupon.topology;
 
 import static io.coupon.contract.Stores.BLOCKLIST_STORE;
 import static io.coupon.contract.Stores.CLAIM_COUNT_STORE;
+import static io.coupon.contract.Stores.EXPERIMENT_REPORT_STORE;
+import static io.coupon.contract.Stores.EXPERIMENT_USERS_STORE;
 import static io.coupon.contract.Stores.EXPIRY_INDEX_STORE;
+import static io.coupon.contract.Stores.ISSUANCE_JOB_STORE;
+import static io.coupon.contract.Stores.ISSUANCE_PROGRESS_STORE;
+import static io.coupon.contract.Stores.PROFILE_STORE;
+import static io.coupon.contract.Stores.USER_STATS_STORE;
 import static io.coupon.contract.Stores.IDEMPOTENCY_EXPIRY_STORE;
 import static io.coupon.contract.Stores.IDEMPOTENCY_STORE;
 import static io.coupon.contract.Stores.ORDER_STORE;
@@ -12,6 +18,8 @@ import static io.coupon.contract.Stores.WALLET_STORE;
 
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
+import io.coupon.contract.message.ExperimentTally;
+import io.coupon.contract.message.IssuanceJob;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -54,6 +62,22 @@ public final class ClaimTopology {
     public static final String REDEMPTION_REQUESTS_SOURCE = "redemption-requests-source";
     public static final String REDEEM_COUPON = "redeem-coupon";
     public static final String REDEMPTION_RESULTS_SINK = "redemption-results-sink";
+    public static final String AUDIENCE_CHECKS_SINK = "audience-checks-sink";
+    public static final String AUDIENCE_CHECKS_SOURCE = "audience-checks-source";
+    public static final String CHECK_AUDIENCE = "check-audience";
+    public static final String CLAIM_REQUESTS_SINK = "claim-requests-sink";
+    public static final String USER_PROFILES_SOURCE = "user-profiles-source";
+    public static final String STORE_PROFILE = "store-profile";
+    public static final String PROFILE_RESULTS_SINK = "profile-results-sink";
+    public static final String ISSUANCE_REQUESTS_SOURCE = "issuance-requests-source";
+    public static final String WALK_ISSUANCES = "walk-issuances";
+    public static final String ISSUANCE_PROGRESS_SINK = "issuance-progress-sink";
+    public static final String ISSUANCE_PROGRESS_SOURCE = "issuance-progress-source";
+    public static final String SUM_ISSUANCE_PROGRESS = "sum-issuance-progress";
+    public static final String ISSUANCE_RESULTS_SINK = "issuance-results-sink";
+    public static final String EXPERIMENT_EVENTS_SINK = "experiment-events-sink";
+    public static final String EXPERIMENT_EVENTS_SOURCE = "experiment-events-source";
+    public static final String COUNT_EXPERIMENT = "count-experiment";
 
     private ClaimTopology() {
     }
@@ -73,6 +97,7 @@ public final class ClaimTopology {
         topology.addStateStore(store(IDEMPOTENCY_STORE, Serdes.String(), JsonSerdes.claimOutcome()), DECIDE_CLAIM);
         topology.addStateStore(store(IDEMPOTENCY_EXPIRY_STORE, Serdes.String(), Serdes.String()), DECIDE_CLAIM);
         topology.addStateStore(store(BLOCKLIST_STORE, ids, Serdes.Long()), DECIDE_CLAIM);
+        topology.addStateStore(store(EXPERIMENT_USERS_STORE, Serdes.String(), Serdes.Long()), DECIDE_CLAIM);
         topology.addSink(CLAIM_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
         topology.addSink(CLAIM_GRANTS_SINK, Topics.CLAIM_GRANTS, ids.serializer(), JsonSerdes.serializer(),
@@ -80,6 +105,8 @@ public final class ClaimTopology {
         topology.addSink(TEMPLATE_RESULTS_SINK, Topics.TEMPLATE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
         topology.addSink(COUPON_TEMPLATES_SINK, Topics.COUPON_TEMPLATES, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM);
+        topology.addSink(AUDIENCE_CHECKS_SINK, Topics.AUDIENCE_CHECKS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
 
         topology.addSource(CLAIM_GRANTS_SOURCE, ids.deserializer(), JsonSerdes.claimGrant().deserializer(),
@@ -100,7 +127,59 @@ public final class ClaimTopology {
         topology.addStateStore(store(ORDER_STORE, Serdes.String(), JsonSerdes.order()), REDEEM_COUPON);
         topology.addSink(COUPON_EVENTS_SINK, Topics.COUPON_EVENTS, ids.serializer(), JsonSerdes.serializer(),
                 ADD_TO_WALLET, REDEEM_COUPON);
+
+        addPrecisionMarketing(topology, settings);
         return topology;
+    }
+
+    /**
+     * Profiles, audiences, targeted issuance and experiments. The user-keyed steps (storing a profile, judging a
+     * claim against an audience, walking an issuance) share the stores of the wallet's step, so they run in the
+     * task that owns the user and see the user's stats as the wallet's transitions left them. The issuance
+     * progress and the experiment counts are summed in template-keyed steps of their own.
+     */
+    private static void addPrecisionMarketing(Topology topology, TopologySettings settings) {
+        Serde<Long> ids = Serdes.Long();
+        topology.addSource(USER_PROFILES_SOURCE, ids.deserializer(), JsonSerdes.userProfile().deserializer(),
+                Topics.USER_PROFILES);
+        topology.addProcessor(STORE_PROFILE, StoreProfileProcessor::new, USER_PROFILES_SOURCE);
+        topology.addSink(PROFILE_RESULTS_SINK, Topics.PROFILE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
+                STORE_PROFILE);
+
+        topology.addSource(AUDIENCE_CHECKS_SOURCE, ids.deserializer(), JsonSerdes.audienceCheck().deserializer(),
+                Topics.AUDIENCE_CHECKS);
+        topology.addProcessor(CHECK_AUDIENCE, CheckAudienceProcessor::new, AUDIENCE_CHECKS_SOURCE);
+
+        topology.addSource(ISSUANCE_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.startIssuance().deserializer(),
+                Topics.ISSUANCE_REQUESTS);
+        topology.addProcessor(WALK_ISSUANCES, () -> new WalkIssuancesProcessor(settings), ISSUANCE_REQUESTS_SOURCE);
+        topology.addSink(CLAIM_REQUESTS_SINK, Topics.CLAIM_REQUESTS, ids.serializer(), JsonSerdes.serializer(),
+                CHECK_AUDIENCE, WALK_ISSUANCES);
+        topology.addSink(ISSUANCE_PROGRESS_SINK, Topics.ISSUANCE_PROGRESS, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM, WALK_ISSUANCES);
+        topology.addSink(EXPERIMENT_EVENTS_SINK, Topics.EXPERIMENT_EVENTS, ids.serializer(), JsonSerdes.serializer(),
+                DECIDE_CLAIM, REDEEM_COUPON);
+
+        topology.addStateStore(store(PROFILE_STORE, ids, JsonSerdes.profile()), STORE_PROFILE, CHECK_AUDIENCE,
+                WALK_ISSUANCES);
+        topology.addStateStore(store(USER_STATS_STORE, ids, JsonSerdes.userStats()), ADD_TO_WALLET, REDEEM_COUPON,
+                STORE_PROFILE, CHECK_AUDIENCE, WALK_ISSUANCES);
+        topology.addStateStore(store(ISSUANCE_JOB_STORE, Serdes.String(), JsonSerdes.of(IssuanceJob.class)),
+                WALK_ISSUANCES);
+
+        topology.addSource(ISSUANCE_PROGRESS_SOURCE, ids.deserializer(), JsonSerdes.issuanceDelta().deserializer(),
+                Topics.ISSUANCE_PROGRESS);
+        topology.addProcessor(SUM_ISSUANCE_PROGRESS, SumIssuanceProgressProcessor::new, ISSUANCE_PROGRESS_SOURCE);
+        topology.addStateStore(store(ISSUANCE_PROGRESS_STORE, Serdes.String(), JsonSerdes.issuanceProgress()),
+                SUM_ISSUANCE_PROGRESS);
+        topology.addSink(ISSUANCE_RESULTS_SINK, Topics.ISSUANCE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
+                SUM_ISSUANCE_PROGRESS);
+
+        topology.addSource(EXPERIMENT_EVENTS_SOURCE, ids.deserializer(), JsonSerdes.experimentDelta().deserializer(),
+                Topics.EXPERIMENT_EVENTS);
+        topology.addProcessor(COUNT_EXPERIMENT, CountExperimentProcessor::new, EXPERIMENT_EVENTS_SOURCE);
+        topology.addStateStore(store(EXPERIMENT_REPORT_STORE, ids, JsonSerdes.of(ExperimentTally.class)),
+                COUNT_EXPERIMENT);
     }
 
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {

@@ -2,6 +2,7 @@ package io.coupon.topology;
 
 import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
+import io.coupon.contract.message.AudienceCheck;
 import io.coupon.contract.message.BlockUser;
 import io.coupon.contract.message.Claim;
 import io.coupon.contract.message.ClaimCommand;
@@ -44,6 +45,7 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     private KeyValueStore<String, ClaimOutcome> outcomes;
     private KeyValueStore<String, String> outcomeExpiry;
     private KeyValueStore<Long, Long> blocklist;
+    private DecisionReports reports;
 
     DecideClaimProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -58,6 +60,7 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         outcomes = context.getStateStore(Stores.IDEMPOTENCY_STORE);
         outcomeExpiry = context.getStateStore(Stores.IDEMPOTENCY_EXPIRY_STORE);
         blocklist = context.getStateStore(Stores.BLOCKLIST_STORE);
+        reports = new DecisionReports(context);
         context.schedule(settings.housekeepingInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> forgetOutcomesDecidedBefore(Instant.ofEpochMilli(now).minus(settings.idempotencyRetention())));
     }
@@ -66,7 +69,7 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     public void process(Record<Long, ClaimCommand> record) {
         ClaimCommand command = record.value();
         if (command instanceof Claim claim) {
-            decide(record, claim.toRequest());
+            decide(record, claim);
         } else if (command instanceof DefineTemplate define) {
             define(record, define);
         } else if (command instanceof BlockUser block) {
@@ -78,15 +81,25 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         }
     }
 
-    private void decide(Record<Long, ClaimCommand> record, ClaimRequest request) {
+    private void decide(Record<Long, ClaimCommand> record, Claim claim) {
+        ClaimRequest request = claim.toRequest();
         String requestKey = Keys.templateRequest(request.templateId(), request.requestId());
         String countKey = Keys.templateUser(request.templateId(), request.userId());
         Template template = templates.get(request.templateId());
+        ClaimOutcome previous = outcomes.get(requestKey);
+        if (template != null && template.hasAudience() && claim.eligible() == null && previous == null) {
+            // The profile lives in the user's partition: judge the claim there first; it comes back marked.
+            context.forward(record.withKey(request.userId()).withValue(new AudienceCheck(claim, template.audience())),
+                    ClaimTopology.AUDIENCE_CHECKS_SINK);
+            return;
+        }
         Integer held = claimCounts.get(countKey);
         ClaimState state = new ClaimState(template, template == null ? null : stock.get(template.id()),
-                held == null ? 0 : held, blocklist.get(request.userId()) != null, outcomes.get(requestKey));
+                held == null ? 0 : held, blocklist.get(request.userId()) != null, previous,
+                Boolean.FALSE.equals(claim.eligible()));
 
         ClaimDecision decision = ClaimDecider.decide(state, request);
+        reports.decided(record, claim, template, decision);
 
         ClaimOutcome outcome = decision.outcome();
         if (decision.fresh()) {

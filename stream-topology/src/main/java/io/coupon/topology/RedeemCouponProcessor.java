@@ -42,6 +42,7 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
     private KeyValueStore<Long, Wallet> wallets;
     private KeyValueStore<String, Order> orders;
     private KeyValueStore<String, String> timers;
+    private UserStatsKeeper stats;
 
     RedeemCouponProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -53,6 +54,7 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
         wallets = context.getStateStore(Stores.WALLET_STORE);
         orders = context.getStateStore(Stores.ORDER_STORE);
         timers = context.getStateStore(Stores.EXPIRY_INDEX_STORE);
+        stats = new UserStatsKeeper(context);
         context.schedule(settings.timerInterval(), PunctuationType.WALL_CLOCK_TIME,
                 now -> fireTimersDueBy(Instant.ofEpochMilli(now)));
     }
@@ -91,13 +93,17 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
             wallets.put(userId, decision.wallet());
             for (CouponChange change : decision.changes()) {
                 // what the coupon took off its order: on its use, and given back on its refund
-                boolean priced = CouponChange.USED.equals(change.eventType())
-                        || CouponChange.REFUNDED.equals(change.eventType());
+                boolean use = CouponChange.USED.equals(change.eventType());
+                boolean priced = use || CouponChange.REFUNDED.equals(change.eventType());
                 BigDecimal amount = priced && decision.order() != null
                         ? decision.order().discountFor(change.coupon().couponId()) : null;
-                CouponEvent event = CouponEvent.of(userId, change, at, amount);
+                CouponEvent event = CouponEvent.of(userId, change, at, amount,
+                        use && decision.order() != null ? decision.order().orderAmount() : null);
                 context.forward(new Record<>(userId, (Object) event, at.toEpochMilli()),
                         ClaimTopology.COUPON_EVENTS_SINK);
+                stats.record(userId, event).ifPresent(delta -> context.forward(
+                        new Record<>(delta.templateId(), (Object) delta, at.toEpochMilli()),
+                        ClaimTopology.EXPERIMENT_EVENTS_SINK));
             }
         }
         Order after = decision.order();

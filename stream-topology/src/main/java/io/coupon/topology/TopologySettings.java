@@ -9,9 +9,31 @@ import java.time.Duration;
  * @param housekeepingInterval how often (wall clock) expired idempotency records are dropped
  * @param lockTimeout          how long a Try holds a coupon before the system cancels it
  * @param timerInterval        how often (wall clock) due lock timeouts and coupon expiries are applied
+ * @param issuanceRate         claims per second a targeted issuance makes in one partition
+ * @param issuanceTick         how often (wall clock) the issuance walkers take their next step
  */
 public record TopologySettings(Duration idempotencyRetention, Duration housekeepingInterval, Duration lockTimeout,
-                               Duration timerInterval) {
+                               Duration timerInterval, int issuanceRate, Duration issuanceTick) {
+
+    public static final int DEFAULT_ISSUANCE_RATE = 200;
+    public static final Duration DEFAULT_ISSUANCE_TICK = Duration.ofMillis(100);
+
+    public TopologySettings(Duration idempotencyRetention, Duration housekeepingInterval, Duration lockTimeout,
+                            Duration timerInterval) {
+        this(idempotencyRetention, housekeepingInterval, lockTimeout, timerInterval, DEFAULT_ISSUANCE_RATE,
+                DEFAULT_ISSUANCE_TICK);
+    }
+
+    /** The same settings with another issuance rate (claims per second per partition). */
+    public TopologySettings withIssuanceRate(int rate) {
+        return new TopologySettings(idempotencyRetention, housekeepingInterval, lockTimeout, timerInterval, rate,
+                issuanceTick);
+    }
+
+    /** How many claims one walker tick may emit: the rate's share of a tick, at least one. */
+    public int issuanceClaimsPerTick() {
+        return (int) Math.max(1, (long) issuanceRate * issuanceTick.toMillis() / 1000);
+    }
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(15);
     public static final Duration DEFAULT_TIMER_INTERVAL = Duration.ofSeconds(1);

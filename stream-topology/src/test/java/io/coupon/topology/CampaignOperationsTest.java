@@ -222,8 +222,8 @@ class CampaignOperationsTest {
 
     private static Template stackable(Template t, String group) {
         return new Template(t.id(), t.name(), t.type(), t.discount(), t.threshold(), t.maxDiscount(), t.totalCount(),
-                t.perUserLimit(), t.startTime(), t.endTime(), t.validDays(), null, null, Stacking.STACKABLE, group,
-                null);
+                t.perUserLimit(), t.startTime(), t.endTime(), t.validDays(), null, null, null, null, Stacking.STACKABLE,
+                group, null);
     }
 
     private TemplateResult patch(TemplatePatch patch) {

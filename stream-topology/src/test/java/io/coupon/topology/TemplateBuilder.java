@@ -19,6 +19,8 @@ final class TemplateBuilder {
     private Instant startTime = TopologyFixture.START;
     private Instant endTime = TopologyFixture.END;
     private Integer validDays = 7;
+    private io.coupon.domain.Audience audience;
+    private java.util.List<io.coupon.domain.Variant> variants;
 
     private TemplateBuilder() {
     }
@@ -92,8 +94,19 @@ final class TemplateBuilder {
         return this;
     }
 
+    /** The template's audience, written as the contract spells it. */
+    TemplateBuilder audience(Object rule) {
+        audience = io.coupon.domain.AudienceParser.parse(rule);
+        return this;
+    }
+
+    TemplateBuilder variants(java.util.List<io.coupon.domain.Variant> value) {
+        variants = value;
+        return this;
+    }
+
     Template build() {
         return new Template(id, name, type, discount, threshold, maxDiscount, totalCount, perUserLimit, startTime,
-                endTime, validDays);
+                endTime, validDays, audience, variants);
     }
 }

@@ -6,6 +6,18 @@ import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
 import io.coupon.contract.Topics;
+import io.coupon.contract.message.AudienceCheck;
+import io.coupon.contract.message.ExperimentTally;
+import io.coupon.contract.message.IssuanceDelta;
+import io.coupon.contract.message.IssuanceJob;
+import io.coupon.contract.message.IssuanceResult;
+import io.coupon.contract.message.ProfileResult;
+import io.coupon.contract.message.StartIssuance;
+import io.coupon.contract.message.UserProfile;
+import io.coupon.domain.IssuanceProgress;
+import io.coupon.domain.Profile;
+import io.coupon.domain.UserStats;
+import java.util.Map;
 import io.coupon.contract.message.BlockUser;
 import io.coupon.contract.message.CancelRedemption;
 import io.coupon.contract.message.Claim;
@@ -65,6 +77,13 @@ final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<Long, RedemptionCommand> redemptionRequests;
     private final TestOutputTopic<Long, RedemptionResult> redemptionResults;
     private int redemptionRequestSequence;
+    private final TestInputTopic<Long, UserProfile> userProfiles;
+    private final TestOutputTopic<Long, ProfileResult> profileResults;
+    private final TestOutputTopic<Long, AudienceCheck> audienceChecks;
+    private final TestInputTopic<Long, StartIssuance> issuanceRequests;
+    private final TestOutputTopic<Long, IssuanceResult> issuanceResults;
+    private final TestInputTopic<Long, IssuanceDelta> issuanceProgress;
+    private int profileRequestSequence;
 
     /** A driver whose wall clock starts at {@link #OPEN}, so housekeeping is judged against the claims' times. */
     TopologyFixture(Path stateDir) {
@@ -100,6 +119,68 @@ final class TopologyFixture implements AutoCloseable {
                 JsonSerdes.redemptionCommand().serializer());
         redemptionResults = driver.createOutputTopic(Topics.REDEMPTION_RESULTS, Serdes.Long().deserializer(),
                 JsonSerdes.redemptionResult().deserializer());
+        userProfiles = driver.createInputTopic(Topics.USER_PROFILES, Serdes.Long().serializer(),
+                JsonSerdes.userProfile().serializer());
+        profileResults = driver.createOutputTopic(Topics.PROFILE_RESULTS, Serdes.Long().deserializer(),
+                JsonSerdes.profileResult().deserializer());
+        audienceChecks = driver.createOutputTopic(Topics.AUDIENCE_CHECKS, Serdes.Long().deserializer(),
+                JsonSerdes.audienceCheck().deserializer());
+        issuanceRequests = driver.createInputTopic(Topics.ISSUANCE_REQUESTS, Serdes.Long().serializer(),
+                JsonSerdes.startIssuance().serializer());
+        issuanceProgress = driver.createInputTopic(Topics.ISSUANCE_PROGRESS, Serdes.Long().serializer(),
+                JsonSerdes.issuanceDelta().serializer());
+        issuanceResults = driver.createOutputTopic(Topics.ISSUANCE_RESULTS, Serdes.Long().deserializer(),
+                JsonSerdes.issuanceResult().deserializer());
+    }
+
+    // --- precision marketing
+
+    /** A profile PUT at {@code at}; returns its single answer on {@code profile-results}. */
+    ProfileResult putProfile(long userId, Map<String, Object> attributes, Instant at) {
+        String requestId = "profile-" + ++profileRequestSequence;
+        userProfiles.pipeInput(userId, new UserProfile(requestId, userId, Profile.of(attributes), at), at);
+        TestRecord<Long, ProfileResult> result = single(profileResults.readRecordsToList(), "profile-results");
+        assertEquals(requestId, result.value().requestId());
+        return result.value();
+    }
+
+    /**
+     * Starts an issuance as the API does (its start on {@code issuance-progress}, the job on every partition of
+     * {@code issuance-requests}; the driver has one); returns the answer on {@code issuance-results}.
+     */
+    IssuanceResult startIssuance(StartIssuance start) {
+        issuanceProgress.pipeInput(start.templateId(), IssuanceDelta.started(start), start.at());
+        issuanceRequests.pipeInput(null, start, start.at());
+        return single(issuanceResults.readRecordsToList(), "issuance-results").value();
+    }
+
+    /** Drains {@code audience-checks}: the claims sent to be judged against an audience. */
+    List<AudienceCheck> audienceChecks() {
+        return audienceChecks.readValuesToList();
+    }
+
+    Profile profile(long userId) {
+        KeyValueStore<Long, Profile> store = driver.getKeyValueStore(Stores.PROFILE_STORE);
+        return store.get(userId);
+    }
+
+    UserStats stats(long userId) {
+        KeyValueStore<Long, UserStats> store = driver.getKeyValueStore(Stores.USER_STATS_STORE);
+        return store.get(userId);
+    }
+
+    IssuanceProgress issuance(long templateId, String issuanceId) {
+        KeyValueStore<String, IssuanceProgress> store = driver.getKeyValueStore(Stores.ISSUANCE_PROGRESS_STORE);
+        return store.get(Keys.templateRequest(templateId, issuanceId));
+    }
+
+    KeyValueStore<String, IssuanceJob> issuanceJobs() {
+        return driver.getKeyValueStore(Stores.ISSUANCE_JOB_STORE);
+    }
+
+    ExperimentTally experiment(long templateId) {
+        KeyValueStore<Long, ExperimentTally> store = driver.getKeyValueStore(Stores.EXPERIMENT_REPORT_STORE);
+        return store.get(templateId);
     }
 
     static Properties properties(Path stateDir) {

@@ -27,7 +27,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
             "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER",
-            "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT");
+            "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -71,7 +71,9 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 dataDir.resolve("streams"),
                 e.get("COUPON_SESSION_TIMEOUT", "10s",
                         v -> durationIn(v, Duration.ofSeconds(6), Duration.ofMinutes(5))),
-                e.get("COUPON_ROCKSDB_MEMORY_MB", "256", v -> intIn(v, 16, 1_048_576)));
+                e.get("COUPON_ROCKSDB_MEMORY_MB", "256", v -> intIn(v, 16, 1_048_576)),
+                e.get("COUPON_ISSUANCE_RATE", String.valueOf(StreamsSettings.DEFAULT_ISSUANCE_RATE),
+                        v -> intIn(v, 1, 1_000_000)));
         MysqlSettings mysql = new MysqlSettings(
                 e.get("COUPON_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/coupon", CouponConfig::jdbcUrl),
                 e.get("COUPON_MYSQL_USER", "root", Function.identity()),

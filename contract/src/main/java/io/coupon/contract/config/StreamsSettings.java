@@ -8,6 +8,7 @@ import java.time.Duration;
  * @param sessionTimeout       how long the group waits for an instance that stopped heartbeating (a crash)
  *                             before giving its partitions to the others
  * @param rocksDbMemoryMb      the one budget all RocksDB stores of this instance share (block cache, memtables)
+ * @param issuanceRate         claims per second a targeted issuance makes in each partition of the users
  */
 public record StreamsSettings(
         String applicationId,
@@ -18,5 +19,15 @@ public record StreamsSettings(
         Duration lockTimeout,
         Path stateDir,
         Duration sessionTimeout,
-        int rocksDbMemoryMb) {
+        int rocksDbMemoryMb,
+        int issuanceRate) {
+
+    public static final int DEFAULT_ISSUANCE_RATE = 200;
+
+    public StreamsSettings(String applicationId, int threads, Duration commitInterval, int standbyReplicas,
+                           Duration idempotencyRetention, Duration lockTimeout, Path stateDir,
+                           Duration sessionTimeout, int rocksDbMemoryMb) {
+        this(applicationId, threads, commitInterval, standbyReplicas, idempotencyRetention, lockTimeout, stateDir,
+                sessionTimeout, rocksDbMemoryMb, DEFAULT_ISSUANCE_RATE);
+    }
 }

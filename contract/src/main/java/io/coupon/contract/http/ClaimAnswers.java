@@ -40,6 +40,9 @@ public final class ClaimAnswers {
             body.put("expiresAt", outcome.expiresAt());
         }
         body.put("requestId", outcome.requestId());
+        if (outcome.variant() != null) {
+            body.put("variant", outcome.variant());
+        }
         return body;
     }
 
@@ -69,6 +72,7 @@ public final class ClaimAnswers {
             case BLOCKED: return "the user is blocked";
             case PAUSED: return "the template is paused; claims are granted again once it is resumed";
             case UNKNOWN_TEMPLATE: return "no such template";
+            case NOT_ELIGIBLE: return "the user is outside the template's audience";
             default: return status.name();
         }
     }

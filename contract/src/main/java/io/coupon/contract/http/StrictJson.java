@@ -51,6 +51,48 @@ public final class StrictJson {
         return new StrictJson(root);
     }
 
+    /** A nested object read with the same strictness, e.g. one element of an array. */
+    public static StrictJson of(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest(where + " must be a JSON object");
+        }
+        return new StrictJson(node);
+    }
+
+    /** The field as it was sent, or null when absent or null. */
+    public JsonNode node(String field) {
+        return has(field) ? root.get(field) : null;
+    }
+
+    /**
+     * The field as plain Java (maps, lists, strings, booleans; whole numbers as Integer, Long or BigInteger,
+     * fractions as exact BigDecimal), for the domain's parsers; null when absent.
+     */
+    public Object plain(String field) {
+        JsonNode n = node(field);
+        if (n == null) {
+            return null;
+        }
+        try {
+            return READER.treeToValue(n, Object.class);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(field + " cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The size in bytes of the field written as compact JSON (0 when absent). */
+    public int jsonSize(String field) {
+        JsonNode n = node(field);
+        if (n == null) {
+            return 0;
+        }
+        try {
+            return READER.writeValueAsBytes(n).length;
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(field + " cannot be written back: " + e.getOriginalMessage());
+        }
+    }
+
     public boolean has(String field) {
         JsonNode n = root.get(field);
         return n != null && !n.isNull();

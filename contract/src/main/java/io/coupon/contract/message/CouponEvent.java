@@ -11,6 +11,8 @@ import java.time.Instant;
  * change of the coupon, so a consumer can drop an event older than what it holds.
  *
  * @param discountAmount what the coupon took off its order; set on USED events only
+ * @param variant        the experiment variant the coupon was granted in, else null
+ * @param orderAmount    the amount of the order the coupon was used on; set on USED events only
  */
 public record CouponEvent(
         String eventType,
@@ -22,7 +24,9 @@ public record CouponEvent(
         Instant at,
         Instant expiresAt,
         String orderId,
-        BigDecimal discountAmount) {
+        BigDecimal discountAmount,
+        String variant,
+        BigDecimal orderAmount) {
 
     /** An event with no amount: every change but a use. */
     public CouponEvent(String eventType, String couponId, long userId, long templateId, CouponStatus status,
@@ -30,15 +34,26 @@ public record CouponEvent(
         this(eventType, couponId, userId, templateId, status, version, at, expiresAt, orderId, null);
     }
 
+    public CouponEvent(String eventType, String couponId, long userId, long templateId, CouponStatus status,
+                       long version, Instant at, Instant expiresAt, String orderId, BigDecimal discountAmount) {
+        this(eventType, couponId, userId, templateId, status, version, at, expiresAt, orderId, discountAmount, null,
+                null);
+    }
+
     /** The event that publishes {@code change} of the coupon held by {@code userId}, at {@code at}. */
-    public static CouponEvent of(long userId, CouponChange change, Instant at, BigDecimal discountAmount) {
+    public static CouponEvent of(long userId, CouponChange change, Instant at, BigDecimal discountAmount,
+                                 BigDecimal orderAmount) {
         WalletCoupon c = change.coupon();
         return new CouponEvent(change.eventType(), c.couponId(), userId, c.templateId(), c.status(), c.version(), at,
-                c.expiresAt(), c.orderId(), discountAmount);
+                c.expiresAt(), c.orderId(), discountAmount, c.variant(), orderAmount);
+    }
+
+    public static CouponEvent of(long userId, CouponChange change, Instant at, BigDecimal discountAmount) {
+        return of(userId, change, at, discountAmount, null);
     }
 
     public static CouponEvent of(long userId, CouponChange change, Instant at) {
-        return of(userId, change, at, null);
+        return of(userId, change, at, null, null);
     }
 
     public boolean used() {
