@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ final class HttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final long DRAIN_AT_MOST = 1024 * 1024;
+    private static final int ACCEPT_QUEUE = 4096;
 
     private HttpServer() {
     }
@@ -41,6 +44,16 @@ final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
+            // A flash sale opens thousands of connections in the same second. With the JDK's default listen
+            // backlog (50) the kernel overflows its accept queue and resets connections whose request was already
+            // sent (seen as "connection reset" under a 2,000-claim burst); the kernel still caps it at somaxconn.
+            cfg.jetty.addConnector((server, httpConfig) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                connector.setHost(http.host());
+                connector.setPort(http.port());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
+            });
             // On stop, in-flight requests get up to 10 s to be answered before the connections close.
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             cfg.http.maxRequestSize = http.maxBodyBytes();
