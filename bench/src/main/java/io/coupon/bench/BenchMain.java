@@ -41,6 +41,9 @@ public final class BenchMain {
                 case "report" -> {
                     return ComparisonReport.run(rest, out);
                 }
+                case "quote" -> {
+                    return QuoteBench.run(rest, out);
+                }
                 default -> {
                     return scenario(args, out, err);
                 }
@@ -48,6 +51,7 @@ public final class BenchMain {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(command.equals("stream-only") ? StreamOnlyOptions.USAGE
+                    : command.equals("quote") ? QuoteBench.USAGE
                     : command.equals("report") ? ComparisonReport.USAGE : BenchOptions.USAGE);
             return 2;
         } catch (Exception e) {

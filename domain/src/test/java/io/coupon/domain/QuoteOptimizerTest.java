@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -98,27 +97,13 @@ class QuoteOptimizerTest {
     }
 
     @Test
-    void answersAWalletOfTwoHundredCouponsWellUnderTenMilliseconds() {
+    void quotesAWalletOfTwoHundredCouponsWithTheBestOfTheirTemplates() {
+        // How fast is measured by `coupon-bench.jar quote` (docs/BENCHMARKS.md); tests never time anything.
         Random random = new Random(7);
-        List<Wallet> wallets = new ArrayList<>();
-        List<Cart> carts = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            wallets.add(new Wallet(walletOfTemplates(random, 200, 40)));
-            carts.add(randomCart(random));
-        }
-        for (int i = 0; i < wallets.size(); i++) { // warm up the JIT
-            QuoteOptimizer.best(wallets.get(i), carts.get(i), AT);
-        }
-        long[] took = new long[wallets.size()];
-        for (int i = 0; i < wallets.size(); i++) {
-            long start = System.nanoTime();
-            QuoteOptimizer.best(wallets.get(i), carts.get(i), AT);
-            took[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(took);
-        // the median, as the machine is shared: one slow run says more about the neighbours than about the search
-        assertTrue(took[took.length / 2] < Duration.ofMillis(10).toNanos() / 4,
-                "median of 40 quotes over 200 coupons took " + took[took.length / 2] / 1_000 + " µs");
+        Wallet wallet = new Wallet(walletOfTemplates(random, 200, 40));
+        Cart cart = randomCart(random);
+        CartQuote quote = QuoteOptimizer.best(wallet, cart, AT);
+        assertTrue(quote.payAmount().signum() >= 0, "never more off than the order: " + quote);
     }
 
     /**

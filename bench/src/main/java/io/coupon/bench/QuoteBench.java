@@ -1,0 +1,80 @@
+package io.coupon.bench;
+
+import io.coupon.domain.Cart;
+import io.coupon.domain.CouponStatus;
+import io.coupon.domain.CouponType;
+import io.coupon.domain.QuoteOptimizer;
+import io.coupon.domain.Stacking;
+import io.coupon.domain.Wallet;
+import io.coupon.domain.WalletCoupon;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code coupon-bench.jar quote [--coupons 200] [--quotes 5000]}: how long the optimal quote takes on wallets of
+ * the worst kind, every coupon of its own template (nothing to collapse), mixed types and stack groups. Timing
+ * lives here, not in the tests, which never assert on wall-clock speed.
+ */
+final class QuoteBench {
+
+    static final String USAGE = "usage: java -jar coupon-bench.jar quote [--coupons 200] [--quotes 5000]";
+    private static final Instant NOW = Instant.parse("2026-11-11T00:00:00Z");
+
+    private QuoteBench() {
+    }
+
+    static int run(String[] args, PrintStream out) {
+        int coupons = 200;
+        int quotes = 5_000;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--coupons" -> coupons = Integer.parseInt(args[i + 1]);
+                case "--quotes" -> quotes = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Random random = new Random(11);
+        List<Wallet> wallets = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            wallets.add(wallet(random, coupons));
+        }
+        Cart cart = Cart.ofAmount(new BigDecimal("520.00"));
+        for (int i = 0; i < quotes; i++) { // warm-up: the JIT, not the measurement
+            QuoteOptimizer.best(wallets.get(i % wallets.size()), cart, NOW);
+        }
+        Histogram micros = new Histogram(3);
+        for (int i = 0; i < quotes; i++) {
+            long start = System.nanoTime();
+            QuoteOptimizer.best(wallets.get(i % wallets.size()), cart, NOW);
+            micros.recordValue((System.nanoTime() - start) / 1_000);
+        }
+        out.printf("quote over %d coupons (each its own template), %d quotes: P50 %d µs, P99 %d µs, max %d µs%n",
+                coupons, quotes, micros.getValueAtPercentile(50), micros.getValueAtPercentile(99),
+                micros.getMaxValue());
+        return 0;
+    }
+
+    private static Wallet wallet(Random random, int size) {
+        List<WalletCoupon> coupons = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            long template = 1_000 + i;
+            CouponType type = CouponType.values()[random.nextInt(CouponType.values().length)];
+            BigDecimal discount = type == CouponType.DISCOUNT
+                    ? BigDecimal.valueOf(50 + random.nextInt(49), 2)
+                    : BigDecimal.valueOf(100 + random.nextInt(5_000), 2);
+            BigDecimal threshold = type == CouponType.THRESHOLD ? BigDecimal.valueOf(random.nextInt(600)) : null;
+            boolean stackable = random.nextBoolean();
+            coupons.add(new WalletCoupon(template + "-1", template, type, discount, threshold, null,
+                    CouponStatus.UNUSED, NOW.minusSeconds(60), NOW.plus(Duration.ofHours(1 + random.nextInt(500))),
+                    null, null, null, 1, null, null, stackable ? Stacking.STACKABLE : Stacking.EXCLUSIVE,
+                    stackable ? "g" + random.nextInt(8) : null));
+        }
+        return new Wallet(coupons);
+    }
+}
