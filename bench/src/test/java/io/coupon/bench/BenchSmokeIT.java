@@ -39,6 +39,25 @@ class BenchSmokeIT {
 
     @BeforeAll
     static void startServer() throws Exception {
+        // A port found free can be taken by an outgoing connection (same ephemeral range) before the server
+        // binds it, the broker's start-up makes many; a fresh set of ports then is the remedy.
+        for (int attempt = 1; server == null; attempt++) {
+            try {
+                server = startOnFreePorts();
+            } catch (Exception bindRace) {
+                if (attempt == 3) {
+                    throw bindRace;
+                }
+            }
+        }
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(5)).build();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    private static CouponServer startOnFreePorts() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("COUPON_HTTP_HOST", "127.0.0.1");
         env.put("COUPON_HTTP_PORT", String.valueOf(freePort()));
@@ -51,12 +70,7 @@ class BenchSmokeIT {
         env.put("COUPON_RATE_LIMIT_PER_USER", "0");
         CouponConfig config = CouponConfig.fromEnv(env);
         url = "http://127.0.0.1:" + config.http().port();
-        server = new CouponServer(config, Clock.systemUTC()).start();
-
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(5)).build();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        return new CouponServer(config, Clock.systemUTC()).start();
     }
 
     @AfterAll
