@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final long DRAIN_AT_MOST = 1024 * 1024;
     private static final int ACCEPT_QUEUE = 4096;
+    private static final int MAX_CONNECTIONS = 8192;
 
     private HttpServer() {
     }
@@ -52,6 +54,10 @@ final class HttpServer {
                 connector.setHost(http.host());
                 connector.setPort(http.port());
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                // An open-loop burst that outpaces the decisions piles up connections; past this many, Jetty stops
+                // accepting until some close, instead of the process (which may host the broker) running out of
+                // file descriptors: seen at 2,000 claims/s, where the broker lost its log directory to EMFILE.
+                server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
                 return connector;
             });
             // On stop, in-flight requests get up to 10 s to be answered before the connections close.
