@@ -48,7 +48,7 @@ public final class CouponSchema {
                 + " end_time DATETIME(3) NOT NULL,"
                 + " valid_days INT NULL,"
                 + " updated_at DATETIME(3) NOT NULL,"
-                + String.join(",", CAMPAIGN_COLUMNS)
+                + String.join(",", ADDED_COLUMNS)
                 + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
     }
 
@@ -64,7 +64,19 @@ public final class CouponSchema {
             " stack_group VARCHAR(64) NULL");
 
     /**
-     * Adds the campaign columns a template table created before them lacks: one look at information_schema (as
+     * The precision-marketing columns: the template's audience rule and its experiment's variants, as JSON text
+     * in the contract's spelling (null: everyone may claim; no experiment). Added in place like the campaign ones.
+     */
+    private static final List<String> MARKETING_COLUMNS = List.of(
+            " audience TEXT NULL",
+            " variants TEXT NULL");
+
+    /** Every column added after the first template table, in the order a fresh table has them. */
+    private static final List<String> ADDED_COLUMNS = java.util.stream.Stream
+            .concat(CAMPAIGN_COLUMNS.stream(), MARKETING_COLUMNS.stream()).toList();
+
+    /**
+     * Adds the campaign and marketing columns a template table created before them lacks: one look at information_schema (as
      * for {@code variant}: MySQL, unlike MariaDB, has no {@code ADD COLUMN IF NOT EXISTS}), then one ALTER per
      * missing column; a table that has them all is left alone.
      */
@@ -78,7 +90,7 @@ public final class CouponSchema {
             }
         }
         try (Statement s = c.createStatement()) {
-            for (String column : CAMPAIGN_COLUMNS) {
+            for (String column : ADDED_COLUMNS) {
                 if (!present.contains(column.trim().split(" ")[0])) {
                     s.execute("ALTER TABLE " + TEMPLATE_TABLE + " ADD COLUMN" + column);
                 }

@@ -51,7 +51,7 @@ final class CouponWriter {
             "order_id", "expires_at", "locked_until", "updated_at");
     private static final List<String> TEMPLATE_COLUMNS = List.of("id", "name", "type", "discount", "threshold",
             "max_discount", "total_count", "per_user_limit", "start_time", "end_time", "valid_days", "status",
-            "metadata", "scope", "stacking", "stack_group", "updated_at");
+            "metadata", "scope", "stacking", "stack_group", "audience", "variants", "updated_at");
     private static final ObjectMapper JSON = JsonSerdes.mapper();
 
     private final ShardPools pools;
@@ -179,6 +179,8 @@ final class CouponWriter {
                 ps.setString(++i, json(t.scope()));
                 ps.setString(++i, t.stackingOrDefault().name());
                 ps.setString(++i, t.stackGroup());
+                ps.setString(++i, json(t.audience()));
+                ps.setString(++i, json(t.variants()));
                 setTime(ps, ++i, row.updatedAt());
             }
             ps.executeUpdate();

@@ -72,6 +72,18 @@ class CouponSchemaTest {
                 + " AND variant IS NULL"));
     }
 
+    @Test
+    void aTemplateTableFromBeforePrecisionMarketingGainsAudienceAndVariantsKeepingItsRows() throws Exception {
+        TestDatabases.execute(DB, "INSERT INTO coupon_template (id, name, type, discount, total_count, per_user_limit,"
+                + " start_time, end_time, updated_at) VALUES (9, 'nine', 'CASH', 5.00, 10, 1, NOW(3), NOW(3), NOW(3))");
+        TestDatabases.execute(DB, "ALTER TABLE coupon_template DROP COLUMN audience, DROP COLUMN variants");
+
+        CouponSchema.apply(ShardMap.single(TestDatabases.url(DB)), TestDatabases.USER, TestDatabases.PASSWORD);
+
+        assertEquals(1, TestDatabases.count(DB, "SELECT COUNT(*) FROM coupon_template WHERE id = 9"
+                + " AND audience IS NULL AND variants IS NULL"));
+    }
+
     private static List<String> indexColumns(String table, String index) throws Exception {
         return TestDatabases.rows(DB, "SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '"
                 + DB + "' AND TABLE_NAME = '" + table + "' AND INDEX_NAME = '" + index + "' ORDER BY SEQ_IN_INDEX");

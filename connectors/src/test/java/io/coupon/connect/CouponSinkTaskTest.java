@@ -270,6 +270,35 @@ class CouponSinkTaskTest {
     }
 
     @Test
+    void aTemplatesAudienceAndVariantsLandAsJsonAndAPatchKeepsThem() throws Exception {
+        Map<String, Object> defined = Messages.templateFields(17, "seventeen", "5.00");
+        defined.put("audience", Map.of("all", List.of(
+                Map.of("attr", "tier", "op", "in", "value", List.of("gold", "silver")),
+                Map.of("not", Map.of("attr", "stats.used30d", "op", "gte", "value", 3)))));
+        defined.put("variants", List.of(Messages.variant("A", 50, null), Messages.variant("B", 50, "8.00")));
+        put(List.of(Messages.template(defined, 1_000)));
+        Map<String, Object> paused = new java.util.LinkedHashMap<>(defined);
+        paused.put("campaignStatus", "PAUSED");
+        paused.put("name", "renamed");
+        put(List.of(Messages.template(paused, 2_000)));
+
+        String audience = "{\"all\":[{\"attr\":\"tier\",\"op\":\"in\",\"value\":[\"gold\",\"silver\"]},"
+                + "{\"not\":{\"attr\":\"stats.used30d\",\"op\":\"gte\",\"value\":3}}]}";
+        String variants = "[{\"name\":\"A\",\"weight\":50,\"discount\":null,\"threshold\":null,\"maxDiscount\":null},"
+                + "{\"name\":\"B\",\"weight\":50,\"discount\":8.00,\"threshold\":null,\"maxDiscount\":null}]";
+        assertEquals(List.of("renamed|PAUSED|" + audience + "|" + variants), TestDatabases.rows(DB,
+                "SELECT name, status, audience, variants FROM coupon_template WHERE id = 17"));
+    }
+
+    @Test
+    void aTemplateWithoutAudienceOrVariantsLeavesBothNull() throws Exception {
+        put(List.of(Messages.template(Messages.templateFields(18, "eighteen", "5.00"), 1_000)));
+
+        assertEquals(List.of("1"), TestDatabases.rows(DB,
+                "SELECT COUNT(*) FROM coupon_template WHERE id = 18 AND audience IS NULL AND variants IS NULL"));
+    }
+
+    @Test
     void refundedCouponsAreUnusedAgainWithoutTheirOrder() throws Exception {
         put(List.of(Messages.granted("16-1", 9, 16, T0), Messages.used("16-1", 9, 16, T0.plusSeconds(60), "O-16"),
                 Messages.event(Messages.eventFields("REFUNDED", "16-1", 9, 16, "UNUSED", 4, T0.plusSeconds(120),

@@ -83,6 +83,15 @@ final class Messages {
         return t;
     }
 
+    /** One experiment arm on the wire; {@code discount} null: the template's own. */
+    static Map<String, Object> variant(String name, int weight, String discount) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("name", name);
+        v.put("weight", weight);
+        v.put("discount", discount == null ? null : new BigDecimal(discount));
+        return v;
+    }
+
     static SinkRecord template(Map<String, Object> fields, long timestamp) {
         return record(Topics.COUPON_TEMPLATES, key((Long) fields.get("id")), json(fields), timestamp);
     }

@@ -126,6 +126,23 @@ class SinkIT {
                 .equals(Optional.of("PAUSED|12|{\"channel\":\"app\"}")));
     }
 
+    @Test
+    void aTemplatesAudienceAndVariantsReachCouponTemplateAndSurviveAPatch() throws Exception {
+        long template = Api.freshId();
+        Map<String, Object> fields = Campaigns.cash(template, "5.00", 10);
+        fields.put("audience", Map.of("attr", "tier", "op", "in", "value", List.of("gold", "silver")));
+        fields.put("variants", List.of(Map.of("name", "A", "weight", 50), Map.of("name", "B", "weight", 50,
+                "discount", new java.math.BigDecimal("8.00"))));
+        api.createTemplate(fields);
+        assertEquals(200, Campaigns.patch(api, template, "{\"status\": \"PAUSED\"}").status());
+
+        String audience = "{\"attr\":\"tier\",\"op\":\"in\",\"value\":[\"gold\",\"silver\"]}";
+        await().atMost(Duration.ofSeconds(60)).until(() -> marketingRow(template).equals(Optional.of("PAUSED|"
+                + audience + "|[{\"name\":\"A\",\"weight\":50,\"discount\":null,\"threshold\":null,"
+                + "\"maxDiscount\":null},{\"name\":\"B\",\"weight\":50,\"discount\":8.00,\"threshold\":null,"
+                + "\"maxDiscount\":null}]")));
+    }
+
     /** The wallet and the user's shard both show every coupon in {@code status} at {@code version}. */
     private static void awaitAgreement(long user, List<String> coupons, String status, long version) {
         for (JsonNode coupon : api.wallet(user)) {
@@ -150,6 +167,16 @@ class SinkIT {
              java.sql.ResultSet r = s.executeQuery(
                      "SELECT status, total_count, metadata FROM coupon_template WHERE id = " + template)) {
             return r.next() ? Optional.of(r.getString(1) + "|" + r.getLong(2) + "|" + r.getString(3))
+                    : Optional.empty();
+        }
+    }
+
+    private static Optional<String> marketingRow(long template) throws Exception {
+        try (Connection c = DriverManager.getConnection(mysql.url(), "root", "");
+             Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery(
+                     "SELECT status, audience, variants FROM coupon_template WHERE id = " + template)) {
+            return r.next() ? Optional.of(r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3))
                     : Optional.empty();
         }
     }

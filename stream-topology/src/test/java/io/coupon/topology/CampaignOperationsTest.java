@@ -131,6 +131,23 @@ class CampaignOperationsTest {
     }
 
     @Test
+    void aPatchRepublishesTheTemplatesAudienceAndVariants() {
+        Template targeted = aTemplate(TEMPLATE)
+                .audience(Map.of("attr", "tier", "op", "in", "value", List.of("gold", "silver")))
+                .variants(List.of(new io.coupon.domain.Variant("A", 50, null, null, null),
+                        new io.coupon.domain.Variant("B", 50, new BigDecimal("8.00"), null, null)))
+                .build();
+        topology.define(targeted);
+        assertEquals(targeted, topology.publishedTemplates().get(0).value, "the definition carries both");
+
+        patch(new TemplatePatch(CampaignStatus.PAUSED, null, null, null, null));
+
+        Template republished = topology.publishedTemplates().get(0).value;
+        assertEquals(targeted.audience(), republished.audience());
+        assertEquals(targeted.variants(), republished.variants());
+    }
+
+    @Test
     void patchOfAnUnknownTemplateIsNotFound() {
         assertEquals(TemplateResult.Status.NOT_FOUND, patch(new TemplatePatch(null, 5L, null, null, null)).status());
     }
