@@ -6,8 +6,10 @@ import java.util.Locale;
 
 /**
  * The command line of a run: {@code <scenario> [--stock N] [--users N] [--rate N] [--duration 60s] [--url U]
- * [--timeout 10s] [--out result.json] [--system ours]}, plus {@code --templates N} for {@code steady} and
- * {@code --step N --max-rate N --p99-budget 80ms} for {@code ramp}.
+ * [--timeout 10s] [--out result.json] [--system ours]}, plus {@code --templates N} for {@code steady},
+ * {@code --step N --max-rate N --p99-budget 80ms} for {@code ramp}, {@code --audience 0.9 --profiles N} for
+ * {@code flash-sale}, and {@code --profiles N --issuance-wait 0s} for {@code issuance-load}; {@code
+ * --load-concurrency N} bounds the profile PUTs in flight.
  *
  * @param system    the name of the system under test, written into the result (e.g. {@code ours}, {@code baseline})
  * @param timeout   each request's timeout; the run also waits this long for the last requests in flight
@@ -16,14 +18,29 @@ import java.util.Locale;
  * @param step      {@code ramp}: how much the rate grows at each step; {@code --duration} is each step's length
  * @param maxRate   {@code ramp}: the last step's rate at most
  * @param budget    {@code ramp}: the P99 a step must stay within to count as held
+ * @param audience  {@code flash-sale}: null for a plain sale; else the template carries {@link BenchProfiles#AUDIENCE}
+ *                  and this share (0..1) of the profiled users is inside it
+ * @param profiles  how many users (1..N) get a profile PUT before the run: {@code flash-sale} with an audience
+ *                  defaults to {@code --users} (0 skips the load, for a server an earlier run loaded), otherwise
+ *                  0; {@code issuance-load} defaults to 100,000, the users its issuance covers
+ * @param loadConcurrency profile PUTs in flight at once while loading
+ * @param issuanceWait {@code issuance-load}: how long to wait after the live window for the issuance to finish
  */
 public record BenchOptions(String scenario, String system, long stock, long users, long rate, Duration duration,
-        String url, Duration timeout, Path out, int templates, long step, long maxRate, Duration budget) {
+        String url, Duration timeout, Path out, int templates, long step, long maxRate, Duration budget,
+        Double audience, long profiles, int loadConcurrency, Duration issuanceWait) {
+
+    /** The number of users an {@code issuance-load} covers unless {@code --profiles} says otherwise. */
+    public static final long DEFAULT_ISSUANCE_PROFILES = 100_000;
 
     public static final String USAGE = "usage: java -jar coupon-bench.jar <flash-sale|steady|ramp> [--stock 10000]"
             + " [--users 200000] [--rate 5000] [--duration 60s] [--url http://127.0.0.1:7070] [--timeout 10s]"
             + " [--out result.json] [--system ours] [--templates 20] [--step <rate>] [--max-rate <10 x rate>]"
             + " [--p99-budget 80ms]\n"
+            + "       java -jar coupon-bench.jar flash-sale --audience <inside share, e.g. 0.9> [--profiles <users>]"
+            + " [--load-concurrency 64] ...\n"
+            + "       java -jar coupon-bench.jar issuance-load [--profiles 100000] [--rate 500] [--duration 60s]"
+            + " [--issuance-wait 0s] [--load-concurrency 64] ...\n"
             + "       java -jar coupon-bench.jar baseline --help | stream-only --help | report --help";
 
     public BenchOptions {
@@ -36,6 +53,18 @@ public record BenchOptions(String scenario, String system, long stock, long user
         }
         if (duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("--duration and --timeout must be positive");
+        }
+        if (audience != null && !(audience >= 0 && audience <= 1)) {
+            throw new IllegalArgumentException("--audience is the share of users inside it, from 0 to 1");
+        }
+        if (profiles < 0 || loadConcurrency < 1) {
+            throw new IllegalArgumentException("--profiles must not be negative, --load-concurrency at least 1");
+        }
+        if (scenario.equals(IssuanceLoadScenario.NAME) && profiles < 1) {
+            throw new IllegalArgumentException("issuance-load needs --profiles of at least 1");
+        }
+        if (issuanceWait.isNegative()) {
+            throw new IllegalArgumentException("--issuance-wait must not be negative");
         }
         url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
@@ -57,6 +86,10 @@ public record BenchOptions(String scenario, String system, long stock, long user
         Long step = null;
         Long maxRate = null;
         Duration budget = Duration.ofMillis(80);
+        Double audience = null;
+        Long profiles = null;
+        int loadConcurrency = 64;
+        Duration issuanceWait = Duration.ZERO;
         for (int i = 1; i < args.length; i += 2) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -76,11 +109,28 @@ public record BenchOptions(String scenario, String system, long stock, long user
                 case "--step" -> step = number(name, value);
                 case "--max-rate" -> maxRate = number(name, value);
                 case "--p99-budget" -> budget = duration(name, value);
+                case "--audience" -> audience = share(name, value);
+                case "--profiles" -> profiles = number(name, value);
+                case "--load-concurrency" -> loadConcurrency = Math.toIntExact(number(name, value));
+                case "--issuance-wait" -> issuanceWait = duration(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
+        if (profiles == null) {
+            profiles = args[0].equals(IssuanceLoadScenario.NAME) ? DEFAULT_ISSUANCE_PROFILES
+                    : audience != null ? users : 0;
+        }
         return new BenchOptions(args[0], system, stock, users, rate, duration, url, timeout, out, templates,
-                step == null ? rate : step, maxRate == null ? rate * 10 : maxRate, budget);
+                step == null ? rate : step, maxRate == null ? rate * 10 : maxRate, budget, audience, profiles,
+                loadConcurrency, issuanceWait);
+    }
+
+    private static double share(String name, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a share from 0 to 1, e.g. 0.9, was " + value);
+        }
     }
 
     private static long number(String name, String value) {

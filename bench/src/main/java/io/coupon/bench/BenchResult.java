@@ -14,14 +14,26 @@ import java.util.Map;
  * the scenario's correctness checks (e.g. {@code oversold}).
  *
  * @param checks scenario-specific facts read back from the server after the run, in the order to print them
+ * @param details longer material for the JSON only (e.g. an issuance's progress every second), not the summary
  */
 public record BenchResult(String scenario, String system, String url, long offeredRate, Duration duration,
-        RunStats stats, Map<String, Object> checks) implements ScenarioReport {
+        RunStats stats, Map<String, Object> checks, Map<String, Object> details) implements ScenarioReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Checks that mean the system broke an invariant when true (or, for counts, above zero). */
+    private static final java.util.List<String> VIOLATIONS =
+            java.util.List.of("oversold", "lostGrants", "grantedOutsideAudience", "issuanceOverGranted");
+
     public BenchResult {
+        // LinkedHashMap rather than Map.copyOf: checks hold nulls (e.g. an issuance that did not finish)
         checks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    public BenchResult(String scenario, String system, String url, long offeredRate, Duration duration,
+            RunStats stats, Map<String, Object> checks) {
+        this(scenario, system, url, offeredRate, duration, stats, checks, Map.of());
     }
 
     public LatencySummary latency() {
@@ -60,13 +72,20 @@ public record BenchResult(String scenario, String system, String url, long offer
         ObjectNode outcomes = root.putObject("outcomes");
         stats.outcomes().forEach(outcomes::put);
         root.set("checks", JSON.valueToTree(checks));
+        if (!details.isEmpty()) {
+            root.set("details", JSON.valueToTree(details));
+        }
         return root;
     }
 
-    /** A check failed: something was oversold, or a 201 was answered for a grant the server does not show. */
+    /**
+     * A check failed: something was oversold, a 201 was answered for a grant the server does not show, a user
+     * outside the audience was granted, or an issuance granted more than it matched.
+     */
     @Override
     public boolean failedCheck() {
-        return Boolean.TRUE.equals(checks.get("oversold")) || Boolean.TRUE.equals(checks.get("lostGrants"));
+        return VIOLATIONS.stream().map(checks::get)
+                .anyMatch(v -> Boolean.TRUE.equals(v) || v instanceof Number n && n.longValue() > 0);
     }
 
     @Override

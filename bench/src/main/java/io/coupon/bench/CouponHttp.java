@@ -31,10 +31,16 @@ final class CouponHttp {
     /** Creates a template with the server choosing its id, and returns that id. */
     long createTemplate(String name, long totalCount, int perUserLimit, Instant start, Instant end)
             throws IOException, InterruptedException {
+        return createTemplate(name, totalCount, perUserLimit, start, end, null);
+    }
+
+    /** The same, with an audience rule (JSON as the contract spells it), or none when null. */
+    long createTemplate(String name, long totalCount, int perUserLimit, Instant start, Instant end, String audience)
+            throws IOException, InterruptedException {
         String body = String.format("{\"name\": \"%s\", \"type\": \"THRESHOLD\", \"discount\": 20.00,"
                 + " \"threshold\": 200.00, \"totalCount\": %d, \"perUserLimit\": %d,"
-                + " \"startTime\": \"%s\", \"endTime\": \"%s\", \"validDays\": 7}",
-                name, totalCount, perUserLimit, start, end);
+                + " \"startTime\": \"%s\", \"endTime\": \"%s\", \"validDays\": 7%s}",
+                name, totalCount, perUserLimit, start, end, audience == null ? "" : ", \"audience\": " + audience);
         HttpResponse<String> created = client.send(post("/v1/templates", body), HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
             throw new IOException("template not created: " + created.statusCode() + " " + created.body());
@@ -60,6 +66,35 @@ final class CouponHttp {
     CompletableFuture<HttpResponse<String>> claimAnswer(long templateId, long userId) {
         return client.sendAsync(post("/v1/templates/" + templateId + "/claims", "{\"userId\": " + userId + "}"),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Replaces the user's profile; completes with the HTTP status (200 stored, 202 durable but not yet stored). */
+    CompletableFuture<Integer> putProfile(long userId, String json) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/v1/users/" + userId + "/profile"))
+                        .timeout(timeout).header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
+    }
+
+    /** Starts a targeted issuance of the template to the users {@code audience} matches; it must answer 202. */
+    void startIssuance(long templateId, String issuanceId, String audience) throws IOException, InterruptedException {
+        String body = "{\"issuanceId\": \"" + issuanceId + "\", \"audience\": " + audience + "}";
+        HttpResponse<String> started = client.send(post("/v1/templates/" + templateId + "/issuances", body),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IOException("issuance not started: " + started.statusCode() + " " + started.body());
+        }
+    }
+
+    /** The issuance's progress as the server shows it: {@code {status, matched, granted, rejected}}. */
+    JsonNode issuance(long templateId, String issuanceId) throws IOException, InterruptedException {
+        String path = "/v1/templates/" + templateId + "/issuances/" + issuanceId;
+        HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (got.statusCode() != 200) {
+            throw new IOException("issuance " + issuanceId + " not read: " + got.statusCode() + " " + got.body());
+        }
+        return JSON.readTree(got.body());
     }
 
     /** Reads the user's wallet; completes with its status code, e.g. {@code "200"} (the body is not parsed). */

@@ -5,12 +5,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One hot template of {@code --stock} units, one per user, claimed by random users 1..{@code --users} at
  * {@code --rate} for {@code --duration}. Afterwards it reads the template back and checks that nothing was
  * oversold: the 201s never exceed the stock, and every 201 shows in {@code totalCount - remaining}; and whether
  * the whole stock went ({@code soldOut}), which a run with enough demand must reach.
+ *
+ * <p>With {@code --audience <share>} the template carries {@link BenchProfiles#AUDIENCE}, and users
+ * 1..{@code --profiles} first get a profile that puts that share of them inside it (see {@link BenchProfiles}).
+ * Everything else is as in the plain sale, the same users in the same order from the same seed, so the two
+ * reports compare claim latency with and without an audience at the same rate; the outsiders' claims answer
+ * 409 {@code NOT_ELIGIBLE}, and a 201 to an outsider counts as {@code grantedOutsideAudience}, a failed check.
  */
 public final class FlashSaleScenario implements Scenario {
 
@@ -31,24 +38,64 @@ public final class FlashSaleScenario implements Scenario {
 
     @Override
     public BenchResult run(BenchOptions o) throws Exception {
-        return run(o, o.rate());
+        return run(o, o.rate(), loadProfiles(o));
+    }
+
+    /**
+     * PUTs the profiles of users 1..{@code --profiles} (none when it is 0) and returns the load's figures for the
+     * checks; once per run, before any template exists, so the ramp loads once for all its steps.
+     */
+    Map<String, Object> loadProfiles(BenchOptions o) throws Exception {
+        if (o.profiles() == 0) {
+            return Map.of();
+        }
+        CouponHttp http = new CouponHttp(o.url(), o.timeout());
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        double share = insideShare(o);
+        return new ProfileLoader(o.loadConcurrency())
+                .load(o.profiles(), u -> http.putProfile(u, BenchProfiles.profileJson(u, share, run))).asChecks();
     }
 
     /** One flash sale on a fresh template at {@code rate}; the ramp runs one per step. */
-    BenchResult run(BenchOptions o, long rate) throws Exception {
+    BenchResult run(BenchOptions o, long rate, Map<String, Object> loaded) throws Exception {
         CouponHttp http = new CouponHttp(o.url(), o.timeout());
         Instant now = Instant.now();
+        String audience = o.audience() == null ? null : BenchProfiles.AUDIENCE;
         long template = http.createTemplate("bench flash-sale " + now, o.stock(), 1, now.minus(Duration.ofMinutes(1)),
-                now.plus(Duration.ofDays(1)));
+                now.plus(Duration.ofDays(1)), audience);
 
         // One generator, used only by the scheduling thread, so the user sequence is reproducible from the seed.
         SplittableRandom users = new SplittableRandom(seed + rate);
-        RunStats stats = new OpenLoopRunner(clock).run(OpenLoopSchedule.of(rate, o.duration()),
-                i -> http.claim(template, 1 + users.nextLong(o.users())), o.timeout());
+        LongAdder outsiders = new LongAdder();
+        long profiled = o.profiles() > 0 ? o.profiles() : o.users();
+        double share = insideShare(o);
+        RunStats stats = new OpenLoopRunner(clock).run(OpenLoopSchedule.of(rate, o.duration()), i -> {
+            long user = 1 + users.nextLong(o.users());
+            if (audience == null || user <= profiled && BenchProfiles.inside(user, share)) {
+                return http.claim(template, user);
+            }
+            return http.claim(template, user).thenApply(outcome -> {
+                if (outcome.startsWith("201")) {
+                    outsiders.increment();
+                }
+                return outcome;
+            });
+        }, o.timeout());
 
         long remaining = settledRemaining(http, template, stats, o.timeout());
-        return new BenchResult(NAME, o.system(), o.url(), rate, o.duration(), stats,
-                checks(template, o.stock(), remaining, stats));
+        Map<String, Object> checks = checks(template, o.stock(), remaining, stats);
+        if (audience != null) {
+            checks.put("audience", audience);
+            checks.put("insideShare", share);
+            checks.put("grantedOutsideAudience", outsiders.sum());
+        }
+        checks.putAll(loaded);
+        return new BenchResult(NAME, o.system(), o.url(), rate, o.duration(), stats, checks);
+    }
+
+    /** Everyone is inside a run without an audience; its profiles (if any) are all gold or silver. */
+    private static double insideShare(BenchOptions o) {
+        return o.audience() == null ? 1.0 : o.audience();
     }
 
     /**

@@ -27,8 +27,9 @@ public final class RampScenario implements Scenario {
     @Override
     public RampResult run(BenchOptions o) throws Exception {
         List<BenchResult> steps = new ArrayList<>();
+        java.util.Map<String, Object> loaded = flashSale.loadProfiles(o);
         for (long rate = o.rate(); rate <= o.maxRate(); rate += o.step()) {
-            BenchResult step = flashSale.run(o, rate);
+            BenchResult step = flashSale.run(o, rate, loaded);
             steps.add(step);
             System.out.print(step.summaryText());
             if (!held(step, o.budget().toNanos() / 1e6)) {

@@ -41,6 +41,45 @@ class BenchMainTest {
     }
 
     @Test
+    void anAudienceFlashSaleProfilesEveryUserUnlessToldOtherwise() {
+        BenchOptions o = BenchOptions.parse("flash-sale", "--audience", "0.9", "--users", "50000");
+        assertEquals(0.9, o.audience());
+        assertEquals(50_000, o.profiles(), "the users it claims for");
+        assertEquals(64, o.loadConcurrency());
+        BenchOptions again = BenchOptions.parse("flash-sale", "--audience", "0.9", "--profiles", "0",
+                "--load-concurrency", "16");
+        assertEquals(0, again.profiles(), "an earlier run loaded them");
+        assertEquals(16, again.loadConcurrency());
+        BenchOptions plain = BenchOptions.parse("flash-sale");
+        assertEquals(null, plain.audience());
+        assertEquals(0, plain.profiles(), "a plain sale loads nothing");
+    }
+
+    @Test
+    void issuanceLoadCoversAHundredThousandProfilesByDefault() {
+        BenchOptions o = BenchOptions.parse("issuance-load", "--rate", "500", "--duration", "60s");
+        assertEquals(100_000, o.profiles());
+        assertEquals(Duration.ZERO, o.issuanceWait());
+        BenchOptions small = BenchOptions.parse("issuance-load", "--profiles", "200", "--issuance-wait", "30s");
+        assertEquals(200, small.profiles());
+        assertEquals(Duration.ofSeconds(30), small.issuanceWait());
+    }
+
+    @Test
+    void rejectsAnAudienceShareOutsideZeroToOneAndAnEmptyIssuance() {
+        assertThrows("--audience", "flash-sale", "--audience", "1.5");
+        assertThrows("--audience", "flash-sale", "--audience", "most");
+        assertThrows("--profiles of at least 1", "issuance-load", "--profiles", "0");
+        assertThrows("--load-concurrency", "flash-sale", "--load-concurrency", "0");
+    }
+
+    private static void assertThrows(String message, String... args) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(args));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
     void rejectsAnUnknownStreamOnlyOptionWithItsUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = BenchMain.run(new String[] {"stream-only", "--clams", "1"}, System.out,

@@ -83,4 +83,32 @@ class BenchResultTest {
         assertEquals(true, checks.get("oversold"));
         assertEquals(false, checks.get("grantedMatches"));
     }
+
+    @Test
+    void aGrantToAUserOutsideTheAudienceOrAnOverGrantingIssuanceFailsTheRun() {
+        RunStats stats = stats(Map.of("201 GRANTED", 100L));
+        Map<String, Object> checks = new java.util.LinkedHashMap<>(FlashSaleScenario.checks(42, 100, 0, stats));
+        checks.put("grantedOutsideAudience", 0L);
+        checks.put("issuanceOverGranted", false);
+        checks.put("issuanceDoneAtSeconds", null);
+        assertFalse(new BenchResult("flash-sale", "ours", "u", 250, Duration.ofSeconds(4), stats, checks).failedCheck());
+
+        checks.put("grantedOutsideAudience", 1L);
+        assertTrue(new BenchResult("flash-sale", "ours", "u", 250, Duration.ofSeconds(4), stats, checks).failedCheck());
+        checks.put("grantedOutsideAudience", 0L);
+        checks.put("issuanceOverGranted", true);
+        assertTrue(new BenchResult("issuance-load", "ours", "u", 250, Duration.ofSeconds(4), stats, checks)
+                .failedCheck());
+    }
+
+    @Test
+    void writesDetailsToTheJsonButNotToTheSummary() throws Exception {
+        RunStats stats = stats(Map.of("201 GRANTED", 100L));
+        BenchResult result = new BenchResult("issuance-load", "ours", "u", 250, Duration.ofSeconds(4), stats,
+                FlashSaleScenario.checks(42, 100, 0, stats), Map.of("issuanceProgress", java.util.List.of(
+                        Map.of("atSeconds", 1.0, "granted", 5))));
+        JsonNode json = new ObjectMapper().readTree(result.toJsonString());
+        assertEquals(5, json.get("details").get("issuanceProgress").get(0).get("granted").asInt());
+        assertFalse(result.summaryText().contains("issuanceProgress"));
+    }
 }
