@@ -9,7 +9,7 @@ import java.util.Locale;
  * [--timeout 10s] [--out result.json] [--system ours]}, plus {@code --templates N} for {@code steady},
  * {@code --step N --max-rate N --p99-budget 80ms} for {@code ramp}, {@code --audience 0.9 --profiles N} for
  * {@code flash-sale}, and {@code --profiles N --issuance-wait 0s} for {@code issuance-load}; {@code
- * --load-concurrency N} bounds the profile PUTs in flight.
+ * --load-concurrency N} bounds the profile PUTs in flight, and {@code --load-profiles false} skips them.
  *
  * @param system    the name of the system under test, written into the result (e.g. {@code ours}, {@code baseline})
  * @param timeout   each request's timeout; the run also waits this long for the last requests in flight
@@ -20,15 +20,17 @@ import java.util.Locale;
  * @param budget    {@code ramp}: the P99 a step must stay within to count as held
  * @param audience  {@code flash-sale}: null for a plain sale; else the template carries {@link BenchProfiles#AUDIENCE}
  *                  and this share (0..1) of the profiled users is inside it
- * @param profiles  how many users (1..N) get a profile PUT before the run: {@code flash-sale} with an audience
- *                  defaults to {@code --users} (0 skips the load, for a server an earlier run loaded), otherwise
- *                  0; {@code issuance-load} defaults to 100,000, the users its issuance covers
+ * @param profiles  how many users (1..N) have a profile for the run: {@code flash-sale} with an audience
+ *                  defaults to {@code --users}, otherwise 0; {@code issuance-load} defaults to 100,000, the users
+ *                  its issuance covers
+ * @param loadProfiles whether the run PUTs those profiles first; false reuses what an earlier run with the same
+ *                  {@code --profiles} (and {@code --audience}) loaded on the same server
  * @param loadConcurrency profile PUTs in flight at once while loading
  * @param issuanceWait {@code issuance-load}: how long to wait after the live window for the issuance to finish
  */
 public record BenchOptions(String scenario, String system, long stock, long users, long rate, Duration duration,
         String url, Duration timeout, Path out, int templates, long step, long maxRate, Duration budget,
-        Double audience, long profiles, int loadConcurrency, Duration issuanceWait) {
+        Double audience, long profiles, boolean loadProfiles, int loadConcurrency, Duration issuanceWait) {
 
     /** The number of users an {@code issuance-load} covers unless {@code --profiles} says otherwise. */
     public static final long DEFAULT_ISSUANCE_PROFILES = 100_000;
@@ -38,9 +40,9 @@ public record BenchOptions(String scenario, String system, long stock, long user
             + " [--out result.json] [--system ours] [--templates 20] [--step <rate>] [--max-rate <10 x rate>]"
             + " [--p99-budget 80ms]\n"
             + "       java -jar coupon-bench.jar flash-sale --audience <inside share, e.g. 0.9> [--profiles <users>]"
-            + " [--load-concurrency 64] ...\n"
+            + " [--load-profiles true] [--load-concurrency 64] ...\n"
             + "       java -jar coupon-bench.jar issuance-load [--profiles 100000] [--rate 500] [--duration 60s]"
-            + " [--issuance-wait 0s] [--load-concurrency 64] ...\n"
+            + " [--issuance-wait 0s] [--load-profiles true] [--load-concurrency 64] ...\n"
             + "       java -jar coupon-bench.jar baseline --help | stream-only --help | report --help";
 
     public BenchOptions {
@@ -88,6 +90,7 @@ public record BenchOptions(String scenario, String system, long stock, long user
         Duration budget = Duration.ofMillis(80);
         Double audience = null;
         Long profiles = null;
+        boolean loadProfiles = true;
         int loadConcurrency = 64;
         Duration issuanceWait = Duration.ZERO;
         for (int i = 1; i < args.length; i += 2) {
@@ -111,6 +114,7 @@ public record BenchOptions(String scenario, String system, long stock, long user
                 case "--p99-budget" -> budget = duration(name, value);
                 case "--audience" -> audience = share(name, value);
                 case "--profiles" -> profiles = number(name, value);
+                case "--load-profiles" -> loadProfiles = bool(name, value);
                 case "--load-concurrency" -> loadConcurrency = Math.toIntExact(number(name, value));
                 case "--issuance-wait" -> issuanceWait = duration(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
@@ -122,7 +126,15 @@ public record BenchOptions(String scenario, String system, long stock, long user
         }
         return new BenchOptions(args[0], system, stock, users, rate, duration, url, timeout, out, templates,
                 step == null ? rate : step, maxRate == null ? rate * 10 : maxRate, budget, audience, profiles,
-                loadConcurrency, issuanceWait);
+                loadProfiles, loadConcurrency, issuanceWait);
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was " + value);
+        };
     }
 
     private static double share(String name, String value) {

@@ -6,9 +6,9 @@ package io.coupon.bench;
  * an earlier run loaded) knows who is inside without asking the server.
  *
  * <p>A user is inside when a SplitMix64 mix of its id, read as a fraction of [0, 1), is below the share; inside
- * users are {@code gold} or {@code silver} (half each), the others {@code bronze}. Every profile also carries the
- * run's tag in {@code benchRun}, so an issuance can target exactly the users one run loaded, whatever earlier
- * runs left on the server.
+ * users are {@code gold} or {@code silver} (half each), the others {@code bronze}. Every profile also carries
+ * {@link #tag} of the number of users loaded in {@code benchRun}, so an issuance can target exactly the users a
+ * load of that size left on the server (and a later run can reuse them with {@code --load-profiles false}).
  */
 final class BenchProfiles {
 
@@ -31,12 +31,17 @@ final class BenchProfiles {
         return (mix(userId) & 1) == 0 ? "gold" : "silver";
     }
 
+    /** The tag of a load of users 1..{@code profiles}: the same for every load of that size. */
+    static String tag(long profiles) {
+        return "users-1-" + profiles;
+    }
+
     /** The body of the user's {@code PUT /v1/users/{id}/profile}. */
     static String profileJson(long userId, double share, String run) {
         return "{\"attributes\": {\"tier\": \"" + tier(userId, share) + "\", \"benchRun\": \"" + run + "\"}}";
     }
 
-    /** The issuance audience that matches exactly the users whose profile carries {@code run}. */
+    /** The issuance audience that matches exactly the users whose profile carries the tag {@code run}. */
     static String runAudience(String run) {
         return "{\"attr\": \"benchRun\", \"op\": \"eq\", \"value\": \"" + run + "\"}";
     }

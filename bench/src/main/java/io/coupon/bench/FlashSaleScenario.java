@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the whole stock went ({@code soldOut}), which a run with enough demand must reach.
  *
  * <p>With {@code --audience <share>} the template carries {@link BenchProfiles#AUDIENCE}, and users
- * 1..{@code --profiles} first get a profile that puts that share of them inside it (see {@link BenchProfiles}).
+ * 1..{@code --profiles} first get a profile that puts that share of them inside it (see {@link BenchProfiles};
+ * {@code --load-profiles false} when an earlier run with the same share loaded them).
  * Everything else is as in the plain sale, the same users in the same order from the same seed, so the two
  * reports compare claim latency with and without an audience at the same rate; the outsiders' claims answer
  * 409 {@code NOT_ELIGIBLE}, and a 201 to an outsider counts as {@code grantedOutsideAudience}, a failed check.
@@ -49,8 +50,11 @@ public final class FlashSaleScenario implements Scenario {
         if (o.profiles() == 0) {
             return Map.of();
         }
+        if (!o.loadProfiles()) {
+            return ProfileLoader.reused(o.profiles());
+        }
         CouponHttp http = new CouponHttp(o.url(), o.timeout());
-        String run = Long.toString(System.currentTimeMillis(), 36);
+        String run = BenchProfiles.tag(o.profiles());
         double share = insideShare(o);
         return new ProfileLoader(o.loadConcurrency())
                 .load(o.profiles(), u -> http.putProfile(u, BenchProfiles.profileJson(u, share, run))).asChecks();

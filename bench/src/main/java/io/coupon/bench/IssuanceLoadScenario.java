@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Live claims while a targeted issuance runs: loads {@code --profiles} profiles (users 1..N, tagged with this
- * run), creates a template of N units for the issuance and starts {@code POST /v1/templates/{id}/issuances} to
- * exactly those users, then runs the flash sale's open-loop claims on another, fresh template of
- * {@code --stock} units at {@code --rate} for {@code --duration}, reading the issuance's progress every second
- * meanwhile.
+ * Live claims while a targeted issuance runs: loads {@code --profiles} profiles (users 1..N, tagged with N; or
+ * reuses those of an earlier run with {@code --load-profiles false}), creates a template of N units for the
+ * issuance and starts {@code POST /v1/templates/{id}/issuances} to exactly those users, then runs the flash
+ * sale's open-loop claims on another, fresh template of {@code --stock} units at {@code --rate} for
+ * {@code --duration}, reading the issuance's progress every second meanwhile.
  *
  * <p>The live claims are the plain {@code flash-sale}'s (same users from the same seed, same template), so the
  * baseline is {@code flash-sale} with the same {@code --stock --users --rate --duration}. The report is the same
@@ -41,11 +41,18 @@ public final class IssuanceLoadScenario implements Scenario {
     @Override
     public BenchResult run(BenchOptions o) throws Exception {
         CouponHttp http = new CouponHttp(o.url(), o.timeout());
+        String tag = BenchProfiles.tag(o.profiles());
+        Map<String, Object> loadChecks;
+        if (o.loadProfiles()) {
+            ProfileLoader.Loaded loaded = new ProfileLoader(o.loadConcurrency())
+                    .load(o.profiles(), u -> http.putProfile(u, BenchProfiles.profileJson(u, 1.0, tag)));
+            System.out.printf("loaded %d profiles in %.1f s (%.0f/s, %d failed)%n", loaded.landed(),
+                    loaded.elapsedNanos() / 1e9, loaded.perSecond(), loaded.failed());
+            loadChecks = loaded.asChecks();
+        } else {
+            loadChecks = ProfileLoader.reused(o.profiles());
+        }
         String run = Long.toString(System.currentTimeMillis(), 36);
-        ProfileLoader.Loaded loaded = new ProfileLoader(o.loadConcurrency())
-                .load(o.profiles(), u -> http.putProfile(u, BenchProfiles.profileJson(u, 1.0, run)));
-        System.out.printf("loaded %d profiles in %.1f s (%.0f/s, %d failed)%n", loaded.landed(),
-                loaded.elapsedNanos() / 1e9, loaded.perSecond(), loaded.failed());
 
         Instant now = Instant.now();
         long issued = http.createTemplate("bench issuance " + run, o.profiles(), 1, now.minus(Duration.ofMinutes(1)),
@@ -53,7 +60,7 @@ public final class IssuanceLoadScenario implements Scenario {
         long live = http.createTemplate("bench live " + run, o.stock(), 1, now.minus(Duration.ofMinutes(1)),
                 now.plus(Duration.ofDays(1)));
         String issuanceId = "bench-" + run;
-        http.startIssuance(issued, issuanceId, BenchProfiles.runAudience(run));
+        http.startIssuance(issued, issuanceId, BenchProfiles.runAudience(tag));
 
         long windowStart = System.nanoTime();
         RunStats stats;
@@ -73,7 +80,7 @@ public final class IssuanceLoadScenario implements Scenario {
 
         long remaining = FlashSaleScenario.settledRemaining(http, live, stats, o.timeout());
         Map<String, Object> checks = FlashSaleScenario.checks(live, o.stock(), remaining, stats);
-        checks.putAll(loaded.asChecks());
+        checks.putAll(loadChecks);
         checks.put("issuanceTemplateId", issued);
         checks.put("issuanceId", issuanceId);
         checks.putAll(IssuanceWatch.window(atStart, atEnd, samples));

@@ -43,6 +43,14 @@ final class ProfileLoader {
         }
     }
 
+    /** The checks of a run that loaded nothing and relies on an earlier load of users 1..{@code profiles}. */
+    static Map<String, Object> reused(long profiles) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("profilesLoaded", "reused (--load-profiles false)");
+        c.put("profiles", profiles);
+        return c;
+    }
+
     private final int concurrency;
 
     ProfileLoader(int concurrency) {

@@ -1,6 +1,7 @@
 package io.coupon.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -46,9 +47,10 @@ class BenchMainTest {
         assertEquals(0.9, o.audience());
         assertEquals(50_000, o.profiles(), "the users it claims for");
         assertEquals(64, o.loadConcurrency());
-        BenchOptions again = BenchOptions.parse("flash-sale", "--audience", "0.9", "--profiles", "0",
+        assertTrue(o.loadProfiles());
+        BenchOptions again = BenchOptions.parse("flash-sale", "--audience", "0.9", "--load-profiles", "false",
                 "--load-concurrency", "16");
-        assertEquals(0, again.profiles(), "an earlier run loaded them");
+        assertFalse(again.loadProfiles(), "an earlier run loaded them");
         assertEquals(16, again.loadConcurrency());
         BenchOptions plain = BenchOptions.parse("flash-sale");
         assertEquals(null, plain.audience());
@@ -66,11 +68,12 @@ class BenchMainTest {
     }
 
     @Test
-    void rejectsAnAudienceShareOutsideZeroToOneAndAnEmptyIssuance() {
+    void rejectsAnAudienceShareOutsideZeroToOneAnEmptyIssuanceAndAVagueLoadFlag() {
         assertThrows("--audience", "flash-sale", "--audience", "1.5");
         assertThrows("--audience", "flash-sale", "--audience", "most");
         assertThrows("--profiles of at least 1", "issuance-load", "--profiles", "0");
         assertThrows("--load-concurrency", "flash-sale", "--load-concurrency", "0");
+        assertThrows("true or false", "flash-sale", "--load-profiles", "no");
     }
 
     private static void assertThrows(String message, String... args) {

@@ -55,6 +55,7 @@ class BenchProfilesTest {
         JsonNode audience = JSON.readTree(BenchProfiles.AUDIENCE);
         assertEquals("in", audience.get("op").asText());
         assertEquals("[\"gold\",\"silver\"]", audience.get("value").toString());
+        assertEquals(BenchProfiles.tag(100_000), BenchProfiles.tag(100_000), "a reload of the same size matches");
         JsonNode run = JSON.readTree(BenchProfiles.runAudience("run1"));
         assertEquals("benchRun", run.get("attr").asText());
         assertEquals("eq", run.get("op").asText());

@@ -91,7 +91,8 @@ class BenchResultTest {
         checks.put("grantedOutsideAudience", 0L);
         checks.put("issuanceOverGranted", false);
         checks.put("issuanceDoneAtSeconds", null);
-        assertFalse(new BenchResult("flash-sale", "ours", "u", 250, Duration.ofSeconds(4), stats, checks).failedCheck());
+        assertFalse(new BenchResult("flash-sale", "ours", "u", 250, Duration.ofSeconds(4), stats, checks)
+                .failedCheck());
 
         checks.put("grantedOutsideAudience", 1L);
         assertTrue(new BenchResult("flash-sale", "ours", "u", 250, Duration.ofSeconds(4), stats, checks).failedCheck());

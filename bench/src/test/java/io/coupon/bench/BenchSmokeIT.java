@@ -142,6 +142,44 @@ class BenchSmokeIT {
                 steady.stats().outcomes().toString());
     }
 
+    @Test
+    void runsAnAudienceFlashSaleThatGrantsOnlyTheUsersInsideIt() throws Exception {
+        BenchResult result = new FlashSaleScenario(NanoClock.system(), 42).run(BenchOptions.parse("flash-sale",
+                "--audience", "0.5", "--stock", "100", "--users", "200", "--rate", "100", "--duration", "2s",
+                "--url", url, "--system", "ours"));
+        System.out.print(result.summaryText());
+
+        assertTrue(result.stats().drained());
+        assertEquals(200, result.stats().answered() + result.stats().failed());
+        assertEquals(200L, result.checks().get("profilesLoaded"), result.checks().toString());
+        assertEquals(0L, result.checks().get("grantedOutsideAudience"), result.checks().toString());
+        assertFalse(result.failedCheck(), result.checks().toString());
+        assertTrue(result.stats().outcomes().containsKey("409 NOT_ELIGIBLE"), result.stats().outcomes().toString());
+        assertTrue(result.stats().outcomes().containsKey("201 GRANTED"), result.stats().outcomes().toString());
+    }
+
+    @Test
+    void runsLiveClaimsWhileAnIssuanceGrantsEveryLoadedProfileOnce() throws Exception {
+        BenchResult result = new IssuanceLoadScenario(NanoClock.system(), 42).run(BenchOptions.parse(
+                "issuance-load", "--profiles", "200", "--stock", "50", "--users", "500", "--rate", "50",
+                "--duration", "2s", "--issuance-wait", "60s", "--url", url, "--system", "ours"));
+        System.out.print(result.summaryText());
+
+        assertTrue(result.stats().drained());
+        assertEquals(100, result.stats().answered() + result.stats().failed());
+        assertFalse(result.failedCheck(), result.checks().toString());
+        assertEquals(200L, result.checks().get("profilesLoaded"), result.checks().toString());
+        assertEquals(Map.of("status", "DONE", "matched", 200L, "granted", 200L, "rejected", 0L),
+                result.checks().get("issuanceFinal"), result.checks().toString());
+        assertEquals(200L, result.checks().get("issuanceTemplateGranted"));
+        assertTrue(result.checks().containsKey("issuanceAtStart"));
+        assertTrue(result.checks().containsKey("issuanceRunningThroughout"));
+        JsonNode json = new ObjectMapper().readTree(result.toJsonString());
+        assertEquals("issuance-load", json.get("scenario").asText());
+        assertTrue(json.get("latencyMs").get("p99").isNumber());
+        assertTrue(json.get("details").get("issuanceProgress").isArray());
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
