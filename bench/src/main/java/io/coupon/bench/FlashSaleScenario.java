@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>With {@code --audience <share>} the template carries {@link BenchProfiles#AUDIENCE}, and users
  * 1..{@code --profiles} first get a profile that puts that share of them inside it (see {@link BenchProfiles};
  * {@code --load-profiles false} when an earlier run with the same share loaded them).
- * Everything else is as in the plain sale, the same users in the same order from the same seed, so the two
- * reports compare claim latency with and without an audience at the same rate; the outsiders' claims answer
+ * Everything else is as in the plain sale (users drawn the same way, the same report), so the two reports
+ * compare claim latency with and without an audience at the same rate; the outsiders' claims answer
  * 409 {@code NOT_ELIGIBLE}, and a 201 to an outsider counts as {@code grantedOutsideAudience}, a failed check.
  */
 public final class FlashSaleScenario implements Scenario {

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * sale's open-loop claims on another, fresh template of {@code --stock} units at {@code --rate} for
  * {@code --duration}, reading the issuance's progress every second meanwhile.
  *
- * <p>The live claims are the plain {@code flash-sale}'s (same users from the same seed, same template), so the
+ * <p>The live claims are the plain {@code flash-sale}'s (users drawn the same way, the same template), so the
  * baseline is {@code flash-sale} with the same {@code --stock --users --rate --duration}. The report is the same
  * latency summary of the live claims, with the live template's checks, plus the issuance's progress at the start
  * and the end of the window ({@code issuanceRunningThroughout} true: it ran during the whole measurement), and,
@@ -70,7 +70,7 @@ public final class IssuanceLoadScenario implements Scenario {
         java.util.List<IssuanceWatch.Sample> samples;
         try (IssuanceWatch watch = new IssuanceWatch(() -> http.issuance(issued, issuanceId), windowStart, POLL)) {
             atStart = watch.readNow();
-            SplittableRandom users = new SplittableRandom(seed + o.rate()); // as the flash sale's, from the seed
+            SplittableRandom users = new SplittableRandom(seed + o.rate()); // drawn as the flash sale draws them
             stats = new OpenLoopRunner(clock).run(OpenLoopSchedule.of(o.rate(), o.duration()),
                     i -> http.claim(live, 1 + users.nextLong(o.users())), o.timeout());
             atEnd = watch.readNow();
