@@ -27,6 +27,16 @@ import java.util.Map;
  *       the best found so far, or could only tie it with more coupons, is cut. The property test checks the search
  *       against brute force on random wallets with scopes, caps and ties.</li>
  * </ul>
+ * <ul>
+ *   <li>a second bound relaxes what is still to come: fixed amounts (and any scoped coupon) take at most their
+ *       standalone take, a whole-order {@code DISCOUNT} leaves at least {@code factor × left − ½ cent}, so the
+ *       order keeps at least {@code (total − fixed) × Π factors − scoped takes − ½ cent each}; each group still to
+ *       come is granted its largest fixed take, its smallest factor and its largest scoped take at once. It is what
+ *       cuts wallets of many different whole-order coupons, where the sum of standalone takes exceeds the order;</li>
+ *   <li>when no coupon is scoped, a fixed-amount coupon of a group is dropped if another of the group takes at
+ *       least as much and expires first: the fixed amounts come off the order before any factor applies, so
+ *       swapping it in never leaves more to pay, and on a tie its earlier expiry wins.</li>
+ * </ul>
  * Groups and coupons are visited best first, so the greedy answer is found at once and most branches are cut.
  * Inside the search, combinations are priced in whole cents with the very rules of {@link StackedDiscounts} (which
  * prices the answer itself), so a node costs a few arithmetic operations rather than a round of BigDecimals.
@@ -79,9 +89,11 @@ public final class QuoteOptimizer {
                 search.consider(new Candidate[] {candidate}, 1);
             }
         }
+        boolean anyScoped = groups.values().stream().flatMap(List::stream).anyMatch(c -> !c.whole);
         List<Candidate[]> ordered = new ArrayList<>();
         for (List<Candidate> group : groups.values()) {
-            Candidate[] candidates = group.toArray(Candidate[]::new);
+            Candidate[] candidates = (anyScoped ? group : withoutDominatedFixedAmounts(group))
+                    .toArray(Candidate[]::new);
             Arrays.sort(candidates, Comparator.comparingLong((Candidate c) -> -c.alone)
                     .thenComparing(c -> c.expiryKey));
             ordered.add(candidates);
@@ -91,6 +103,31 @@ public final class QuoteOptimizer {
         return search.bestSize == 0 ? CartQuote.none(cart)
                 : StackedDiscounts.apply(cart, Arrays.stream(search.best, 0, search.bestSize)
                         .map(c -> c.coupon).toList());
+    }
+
+    /**
+     * The group without whole-order fixed amounts another fixed amount of the group beats: at least as much off and
+     * an earlier expiry key. Only sound when no coupon of the quote is scoped (a scoped fixed amount applied after a
+     * larger whole-order one works on a smaller base).
+     */
+    private static List<Candidate> withoutDominatedFixedAmounts(List<Candidate> group) {
+        List<Candidate> kept = new ArrayList<>(group.size());
+        for (Candidate candidate : group) {
+            boolean dominated = false;
+            if (candidate.fixed) {
+                for (Candidate other : group) {
+                    if (other != candidate && other.fixed && other.amount >= candidate.amount
+                            && other.expiryKey.compareTo(candidate.expiryKey) < 0) {
+                        dominated = true;
+                        break;
+                    }
+                }
+            }
+            if (!dominated) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
     }
 
     private static int lexicographic(List<String> a, List<String> b) {
@@ -133,6 +170,10 @@ public final class QuoteOptimizer {
         final long factorDenominator;
         /** What it takes alone. */
         final long alone;
+        /** Whether it covers the whole order. */
+        final boolean whole;
+        /** The share of what is left a whole-order discount leaves to pay, at most 1 (for the relaxed bound); 1 else. */
+        final double leaves;
 
         Candidate(WalletCoupon coupon, int rank, Cart cart) {
             this.coupon = coupon;
@@ -149,6 +190,13 @@ public final class QuoteOptimizer {
             this.factorNumerator = exact ? factor.unscaledValue().longValueExact() : -1;
             this.factorDenominator = exact ? BigDecimal.TEN.pow(factor.scale()).longValueExact() : -1;
             this.alone = take(subtotal);
+            this.whole = lines == null;
+            this.leaves = fixed || !whole ? 1.0 : Math.min(1.0, Math.max(0.0, factor.doubleValue()));
+        }
+
+        /** Whether it counts in the relaxed bound as a factor on what is left (else as its standalone take). */
+        boolean actsAsFactor() {
+            return !fixed && whole;
         }
 
         /** {@link Discounts#off} in cents. */
@@ -207,6 +255,12 @@ public final class QuoteOptimizer {
         private List<Candidate[]> groups;
         /** suffix[g]: the most the groups from g on can add, each by its best standalone take. */
         private long[] suffix;
+        /** The relaxed bound's terms of the groups from g on: each group's largest fixed take, smallest factor… */
+        private long[] fixedSuffix;
+        private double[] factorSuffix;
+        /** …largest scoped discount's take, and whether it holds a whole-order discount (½ cent of rounding). */
+        private long[] scopedSuffix;
+        private int[] halvesSuffix;
         private final Candidate[] chosen = new Candidate[64];
         private final Candidate[] sorted = new Candidate[64];
         private final long[] takes = new long[64];
@@ -220,18 +274,44 @@ public final class QuoteOptimizer {
 
         void run(List<Candidate[]> ordered) {
             groups = ordered.size() > chosen.length ? ordered.subList(0, chosen.length) : ordered;
-            suffix = new long[groups.size() + 1];
-            for (int g = groups.size() - 1; g >= 0; g--) {
+            int n = groups.size();
+            suffix = new long[n + 1];
+            fixedSuffix = new long[n + 1];
+            factorSuffix = new double[n + 1];
+            scopedSuffix = new long[n + 1];
+            halvesSuffix = new int[n + 1];
+            factorSuffix[n] = 1.0;
+            for (int g = n - 1; g >= 0; g--) {
+                long fixedMost = 0;
+                double factorLeast = 1.0;
+                long scopedMost = 0;
+                int halves = 0;
+                for (Candidate c : groups.get(g)) {
+                    if (c.fixed) {
+                        fixedMost = Math.max(fixedMost, c.alone);
+                    } else if (c.actsAsFactor()) {
+                        factorLeast = Math.min(factorLeast, c.leaves);
+                        halves = 1;
+                    } else {
+                        scopedMost = Math.max(scopedMost, c.alone);
+                    }
+                }
                 suffix[g] = suffix[g + 1] + groups.get(g)[0].alone;
+                fixedSuffix[g] = fixedSuffix[g + 1] + fixedMost;
+                factorSuffix[g] = factorSuffix[g + 1] * factorLeast;
+                scopedSuffix[g] = scopedSuffix[g + 1] + scopedMost;
+                halvesSuffix[g] = halvesSuffix[g + 1] + halves;
             }
-            visit(0, 0, 0, 0);
+            visit(0, 0, 0, 0, 0, 1.0, 0, 0);
         }
 
         /**
          * Extends the first {@code size} chosen from group {@code g} on; {@code sum} is the sum of their standalone
-         * takes and {@code value} what they take together.
+         * takes and {@code value} what they take together; {@code fixed}, {@code factor}, {@code scoped} and
+         * {@code halves} are their terms of the relaxed bound.
          */
-        private void visit(int g, int size, long sum, long value) {
+        private void visit(int g, int size, long sum, long value, long fixed, double factor, long scoped,
+                int halves) {
             if (g == groups.size()) {
                 return;
             }
@@ -240,12 +320,36 @@ public final class QuoteOptimizer {
                 if (hopeless(Math.min(withIt, value + candidate.alone) + suffix[g + 1], size + 1)) {
                     break; // later candidates of the group take no more alone, so they are hopeless too
                 }
+                long fixedWith = fixed + (candidate.fixed ? candidate.alone : 0);
+                double factorWith = factor * candidate.leaves;
+                long scopedWith = scoped + (candidate.fixed || candidate.whole ? 0 : candidate.alone);
+                int halvesWith = halves + (candidate.actsAsFactor() ? 1 : 0);
+                if (hopeless(relaxed(g + 1, fixedWith, factorWith, scopedWith, halvesWith), size + 1)) {
+                    continue; // the relaxed bound is not monotone in the group's order: others may still do
+                }
                 chosen[size] = candidate;
-                visit(g + 1, size + 1, withIt, consider(chosen, size + 1));
+                visit(g + 1, size + 1, withIt, consider(chosen, size + 1), fixedWith, factorWith, scopedWith,
+                        halvesWith);
             }
-            if (!hopeless(Math.min(sum, value) + suffix[g + 1], size + 1)) {
-                visit(g + 1, size, sum, value);
+            if (!hopeless(Math.min(sum, value) + suffix[g + 1], size + 1)
+                    && !hopeless(relaxed(g + 1, fixed, factor, scoped, halves), size + 1)) {
+                visit(g + 1, size, sum, value, fixed, factor, scoped, halves);
             }
+        }
+
+        /**
+         * The most the chosen coupons (described by the relaxed terms) and any of groups {@code g} on can take: the
+         * order keeps at least {@code (total − fixed) × factor − scoped − ½ cent per factor}, in whole cents.
+         */
+        private long relaxed(int g, long fixed, double factor, long scoped, int halves) {
+            double keeps = Math.max(0, total - fixed - fixedSuffix[g]) * factor * factorSuffix[g]
+                    - (scoped + scopedSuffix[g]) - 0.5 * (halves + halvesSuffix[g]);
+            if (keeps <= 0) {
+                return total;
+            }
+            // whole cents are kept, so at least the ceiling; the margin absorbs floating-point error
+            long keptCents = (long) Math.ceil(keeps - 0.01 - keeps * 1e-12);
+            return total - Math.max(0, keptCents);
         }
 
         /** Whether every combination of at least {@code size} coupons taking at most {@code bound} loses. */

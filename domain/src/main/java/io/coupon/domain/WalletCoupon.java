@@ -21,7 +21,7 @@ import java.time.Instant;
  * @param version     1 when granted, +1 with every transition: consumers of coupon-events drop older versions
  * @param variant     the experiment variant the coupon was granted in, else null
  * @param scope       copied from the template; null: the whole order
- * @param stacking    copied from the template; null: EXCLUSIVE
+ * @param stacking    copied from the template; null (a template that never said) is stored and shown as EXCLUSIVE
  * @param stackGroup  copied from the template
  */
 public record WalletCoupon(
@@ -42,6 +42,11 @@ public record WalletCoupon(
         Scope scope,
         Stacking stacking,
         String stackGroup) {
+
+    public WalletCoupon {
+        // the template's default spelled out, so wallets and events say what the coupon does rather than null
+        stacking = stacking == null ? Stacking.EXCLUSIVE : stacking;
+    }
 
     public WalletCoupon(String couponId, long templateId, CouponType type, BigDecimal discount, BigDecimal threshold,
                         BigDecimal maxDiscount, CouponStatus status, Instant acquiredAt, Instant expiresAt,

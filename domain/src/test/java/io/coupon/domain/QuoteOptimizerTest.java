@@ -97,6 +97,24 @@ class QuoteOptimizerTest {
     }
 
     @Test
+    void optimalQuoteEqualsBruteForceOnWholeOrderWalletsOfManyGroups() {
+        // no scope at all: where dominated fixed amounts are dropped and the relaxed bound cuts the most
+        Random random = new Random(20261125);
+        for (int round = 0; round < 400; round++) {
+            Cart cart = Cart.ofAmount(randomMoney(random, 20, 400));
+            List<WalletCoupon> usable = new ArrayList<>();
+            for (WalletCoupon c : wholeOrderWallet(random, 6 + random.nextInt(7))) {
+                if (CouponCheck.reason(c, cart, AT) == null) {
+                    usable.add(c);
+                }
+            }
+            CartQuote expected = bruteForce(cart, usable);
+            CartQuote actual = QuoteOptimizer.best(cart, usable);
+            assertEquals(expected, actual, "round " + round + ": " + usable + " on " + cart);
+        }
+    }
+
+    @Test
     void quotesAWalletOfTwoHundredCouponsWithTheBestOfTheirTemplates() {
         // How fast is measured by `coupon-bench.jar quote` (docs/BENCHMARKS.md); tests never time anything.
         Random random = new Random(7);
@@ -178,6 +196,23 @@ class QuoteOptimizerTest {
                 c = stackable(c, "g" + random.nextInt(4));
             }
             wallet.add(expiring(c, EXPIRES.plus(Duration.ofDays(random.nextInt(3)))));
+        }
+        return wallet;
+    }
+
+    /** Stackable whole-order coupons over six groups, in small value ranges so ties happen. */
+    private static List<WalletCoupon> wholeOrderWallet(Random random, int size) {
+        List<WalletCoupon> wallet = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String id = (1 + i) + "-" + (1 + random.nextInt(30));
+            WalletCoupon c = switch (random.nextInt(3)) {
+                case 0 -> cash(id, (5 * (1 + random.nextInt(10))) + ".00");
+                case 1 -> threshold(id, (5 * (1 + random.nextInt(10))) + ".00", (50 * random.nextInt(4)) + ".00");
+                default -> percent(id, "0." + (50 + 3 * random.nextInt(16)),
+                        random.nextInt(3) == 0 ? (10 * (1 + random.nextInt(6))) + ".00" : null);
+            };
+            c = random.nextInt(6) == 0 ? c : stackable(c, "g" + random.nextInt(6));
+            wallet.add(expiring(c, EXPIRES.plus(Duration.ofHours(random.nextInt(72)))));
         }
         return wallet;
     }

@@ -91,6 +91,14 @@ class WalletTest {
     }
 
     @Test
+    void couponOfATemplateThatNeverChoseStackingIsExclusive() {
+        Template template = aTemplate().id(42).build();
+        ClaimOutcome outcome = ClaimOutcome.granted(new ClaimRequest(42, 1001, "r1", ACQUIRED), "42-1", EXPIRES);
+
+        assertEquals(Stacking.EXCLUSIVE, WalletCoupon.granted(template, outcome).stacking());
+    }
+
+    @Test
     void viewShowsUnusedCouponAsUnusedBeforeExpiry() {
         Wallet wallet = Wallet.empty().add(coupon("42-1"));
 
