@@ -17,16 +17,16 @@ import java.util.Random;
 import org.HdrHistogram.Histogram;
 
 /**
- * {@code coupon-bench.jar quote [--coupons 200] [--templates 40] [--quotes 5000]}: how long the optimal quote
- * takes on wallets of {@code coupons} coupons drawn from {@code templates} templates (coupons of one template share
- * their terms), mixed types, half of them stackable in 8 stack groups. {@code --templates} equal to
+ * {@code coupon-bench.jar quote [--coupons 200] [--templates 40] [--groups 8] [--quotes 5000]}: how long the optimal
+ * quote takes on wallets of {@code coupons} coupons drawn from {@code templates} templates (coupons of one template
+ * share their terms), mixed types, half of them stackable in {@code groups} stack groups. {@code --templates} equal to
  * {@code --coupons} is the adversarial case: nothing to collapse. Timing lives here, not in the tests, which never
  * assert on wall-clock speed.
  */
 final class QuoteBench {
 
     static final String USAGE = "usage: java -jar coupon-bench.jar quote [--coupons 200] [--templates 40]"
-            + " [--quotes 5000]";
+            + " [--groups 8] [--quotes 5000]";
     private static final Instant NOW = Instant.parse("2026-11-11T00:00:00Z");
 
     private QuoteBench() {
@@ -36,18 +36,20 @@ final class QuoteBench {
         int coupons = 200;
         int quotes = 5_000;
         int templates = 40;
+        int groups = 8;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--coupons" -> coupons = Integer.parseInt(args[i + 1]);
                 case "--quotes" -> quotes = Integer.parseInt(args[i + 1]);
                 case "--templates" -> templates = Integer.parseInt(args[i + 1]);
+                case "--groups" -> groups = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Random random = new Random(11);
         List<Wallet> wallets = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            wallets.add(wallet(random, coupons, templates));
+            wallets.add(wallet(random, coupons, templates, groups));
         }
         Cart cart = Cart.ofAmount(new BigDecimal("520.00"));
         for (int i = 0; i < quotes; i++) { // warm-up: the JIT, not the measurement
@@ -59,13 +61,14 @@ final class QuoteBench {
             QuoteOptimizer.best(wallets.get(i % wallets.size()), cart, NOW);
             micros.recordValue((System.nanoTime() - start) / 1_000);
         }
-        out.printf("quote over %d coupons of %d templates, %d quotes: P50 %d µs, P99 %d µs, max %d µs%n",
-                coupons, templates, quotes, micros.getValueAtPercentile(50), micros.getValueAtPercentile(99),
+        out.printf("quote over %d coupons of %d templates in %d stack groups, %d quotes: P50 %d µs, P99 %d µs,"
+                + " max %d µs%n", coupons, templates, groups, quotes, micros.getValueAtPercentile(50),
+                micros.getValueAtPercentile(99),
                 micros.getMaxValue());
         return 0;
     }
 
-    private static Wallet wallet(Random random, int size, int templates) {
+    private static Wallet wallet(Random random, int size, int templates, int groups) {
         List<WalletCoupon> kinds = new ArrayList<>();
         for (int i = 0; i < templates; i++) {
             long template = 1_000 + i;
@@ -78,7 +81,7 @@ final class QuoteBench {
             kinds.add(new WalletCoupon(template + "-0", template, type, discount, threshold, null,
                     CouponStatus.UNUSED, NOW.minusSeconds(60), NOW.plus(Duration.ofHours(1)),
                     null, null, null, 1, null, null, stackable ? Stacking.STACKABLE : Stacking.EXCLUSIVE,
-                    stackable ? "g" + random.nextInt(8) : null));
+                    stackable ? "g" + random.nextInt(groups) : null));
         }
         List<WalletCoupon> coupons = new ArrayList<>();
         for (int i = 0; i < size; i++) {

@@ -38,6 +38,12 @@ import java.util.Map;
  *       swapping it in never leaves more to pay, and on a tie its earlier expiry wins.</li>
  * </ul>
  * Groups and coupons are visited best first, so the greedy answer is found at once and most branches are cut.
+ * A wallet that still needs more than a couple of thousand nodes is "hard": it gets a greedy incumbent (fixed
+ * amounts first, then by marginal take), the bound tabulated per group on a grid of the order (each group adds
+ * its fixed amount or its factor, not both), the same table limited to m more coupons, and, for branches that can
+ * only tie, cuts on the number of coupons and on the earliest expiries they could still hold. All of it is checked
+ * against brute force with hard mode forced from the first node. A search budget bounds the pathological rest
+ * (tens of stack groups covering the order many ways over), see {@code NODE_BUDGET}.
  * Inside the search, combinations are priced in whole cents with the very rules of {@link StackedDiscounts} (which
  * prices the answer itself), so a node costs a few arithmetic operations rather than a round of BigDecimals.
  */
@@ -70,13 +76,18 @@ public final class QuoteOptimizer {
 
     /** The best combination of {@code usable} (each applicable to the cart); no coupon at all when none helps. */
     public static CartQuote best(Cart cart, List<WalletCoupon> usable) {
+        return best(cart, usable, Search.HARD_AFTER_NODES);
+    }
+
+    /** As {@link #best(Cart, List)}, treating the wallet as hard after {@code hardAfterNodes}: tests use 1. */
+    static CartQuote best(Cart cart, List<WalletCoupon> usable, long hardAfterNodes) {
         Map<CouponTerms, WalletCoupon> keepers = new HashMap<>();
         for (WalletCoupon coupon : usable) {
             keepers.merge(coupon.terms(), coupon, QuoteOptimizer::keeper);
         }
         List<WalletCoupon> byApplication = new ArrayList<>(keepers.values());
         byApplication.sort(StackedDiscounts.APPLICATION_ORDER);
-        Search search = new Search(cart);
+        Search search = new Search(cart, hardAfterNodes);
         Map<String, List<Candidate>> groups = new LinkedHashMap<>();
         for (int rank = 0; rank < byApplication.size(); rank++) {
             Candidate candidate = new Candidate(byApplication.get(rank), rank, cart);
@@ -251,6 +262,17 @@ public final class QuoteOptimizer {
     }
 
     private static final class Search {
+        /** Easy wallets are done long before this many nodes; hard ones then pay ~0.1 ms for a tighter bound. */
+        static final long HARD_AFTER_NODES = 2_000;
+        private static final int ENVELOPE_POINTS = 2_048;
+        /**
+         * Far beyond any wallet people hold (200 all-different coupons in 16 stack groups need ~10⁴ nodes): past
+         * it, the search stops and the best combination found so far is the answer. Tens of stack groups, each
+         * with many usable coupons, whose fixed amounts can cover the order many ways over, can get there: the
+         * total is then the whole order and only the tie-break between equally good sets is left unsettled.
+         */
+        private static final long NODE_BUDGET = 200_000;
+
         private final long total;
         private List<Candidate[]> groups;
         /** suffix[g]: the most the groups from g on can add, each by its best standalone take. */
@@ -261,15 +283,32 @@ public final class QuoteOptimizer {
         /** …largest scoped discount's take, and whether it holds a whole-order discount (½ cent of rounding). */
         private long[] scopedSuffix;
         private int[] halvesSuffix;
+        /** Each group's largest fixed take and smallest whole-order factor. */
+        private long[] groupFixed;
+        private double[] groupFactor;
+        /** Built once the search proves hard: see {@link #buildEnvelope()}. */
+        private double[][] envelope;
+        /** fewest[g][m]: as {@link #envelope} with at most m more coupons; built with it, up to the best's size. */
+        private double[][][] fewest;
+        private double step;
+        private long nodes;
         private final Candidate[] chosen = new Candidate[64];
         private final Candidate[] sorted = new Candidate[64];
         private final long[] takes = new long[64];
         private Candidate[] best = new Candidate[0];
+        private String[] bestKeys = new String[0];
+        /** topAlone[g][m]: the m largest standalone takes of groups from g on, one per group, summed. */
+        private long[][] topAlone;
+        /** earliestKeys[g]: each group's earliest expiry key, of the groups from g on, in order. */
+        private String[][] earliestKeys;
         private int bestSize;
         private long bestTotal;
 
-        Search(Cart cart) {
+        private final long hardAfterNodes;
+
+        Search(Cart cart, long hardAfterNodes) {
             this.total = cents(cart.total());
+            this.hardAfterNodes = hardAfterNodes;
         }
 
         void run(List<Candidate[]> ordered) {
@@ -280,6 +319,8 @@ public final class QuoteOptimizer {
             factorSuffix = new double[n + 1];
             scopedSuffix = new long[n + 1];
             halvesSuffix = new int[n + 1];
+            groupFixed = new long[n];
+            groupFactor = new double[n];
             factorSuffix[n] = 1.0;
             for (int g = n - 1; g >= 0; g--) {
                 long fixedMost = 0;
@@ -297,10 +338,30 @@ public final class QuoteOptimizer {
                     }
                 }
                 suffix[g] = suffix[g + 1] + groups.get(g)[0].alone;
+                groupFixed[g] = fixedMost;
+                groupFactor[g] = factorLeast;
                 fixedSuffix[g] = fixedSuffix[g + 1] + fixedMost;
                 factorSuffix[g] = factorSuffix[g + 1] * factorLeast;
                 scopedSuffix[g] = scopedSuffix[g + 1] + scopedMost;
                 halvesSuffix[g] = halvesSuffix[g + 1] + halves;
+            }
+            topAlone = new long[n + 1][];
+            earliestKeys = new String[n + 1][];
+            for (int g = 0; g <= n; g++) {
+                long[] alones = new long[n - g];
+                String[] keys = new String[n - g];
+                for (int h = g; h < n; h++) {
+                    alones[h - g] = groups.get(h)[0].alone;
+                    keys[h - g] = Arrays.stream(groups.get(h)).map(c -> c.expiryKey).min(String::compareTo)
+                            .orElseThrow();
+                }
+                Arrays.sort(alones);
+                Arrays.sort(keys);
+                topAlone[g] = new long[n - g + 1];
+                for (int m = 1; m <= n - g; m++) {
+                    topAlone[g][m] = topAlone[g][m - 1] + alones[n - g - m];
+                }
+                earliestKeys[g] = keys;
             }
             visit(0, 0, 0, 0, 0, 1.0, 0, 0);
         }
@@ -315,6 +376,13 @@ public final class QuoteOptimizer {
             if (g == groups.size()) {
                 return;
             }
+            if (++nodes == hardAfterNodes) {
+                greedy(true); // a hard wallet: worth a better incumbent and a tighter bound
+                greedy(false);
+                buildEnvelope();
+            } else if (nodes > NODE_BUDGET) {
+                return; // a pathological wallet: answer with the best found rather than hang the request
+            }
             for (Candidate candidate : groups.get(g)) {
                 long withIt = sum + candidate.alone;
                 if (hopeless(Math.min(withIt, value + candidate.alone) + suffix[g + 1], size + 1)) {
@@ -324,17 +392,66 @@ public final class QuoteOptimizer {
                 double factorWith = factor * candidate.leaves;
                 long scopedWith = scoped + (candidate.fixed || candidate.whole ? 0 : candidate.alone);
                 int halvesWith = halves + (candidate.actsAsFactor() ? 1 : 0);
-                if (hopeless(relaxed(g + 1, fixedWith, factorWith, scopedWith, halvesWith), size + 1)) {
+                long upper = relaxed(g + 1, fixedWith, factorWith, scopedWith, halvesWith);
+                if (hopeless(upper, size + 1)) {
                     continue; // the relaxed bound is not monotone in the group's order: others may still do
                 }
                 chosen[size] = candidate;
+                if (upper <= bestTotal && onlyLosingTies(g + 1, size + 1, 0, Math.min(withIt, value + candidate.alone),
+                        fixedWith, factorWith, scopedWith, halvesWith)) {
+                    continue;
+                }
                 visit(g + 1, size + 1, withIt, consider(chosen, size + 1), fixedWith, factorWith, scopedWith,
                         halvesWith);
             }
-            if (!hopeless(Math.min(sum, value) + suffix[g + 1], size + 1)
-                    && !hopeless(relaxed(g + 1, fixed, factor, scoped, halves), size + 1)) {
+            long taken = Math.min(sum, value);
+            if (hopeless(taken + suffix[g + 1], size + 1)) {
+                return;
+            }
+            long upper = relaxed(g + 1, fixed, factor, scoped, halves);
+            if (!hopeless(upper, size + 1) && !(upper <= bestTotal
+                    && onlyLosingTies(g + 1, size, 1, taken, fixed, factor, scoped, halves))) {
                 visit(g + 1, size, sum, value, fixed, factor, scoped, halves);
             }
+        }
+
+        /**
+         * For a branch that can at best tie the best total: whether each tie it can reach loses, on the number of
+         * coupons or on expiry. The branch holds the first {@code size} chosen (taking at most {@code taken}) and
+         * adds at least {@code atLeast} coupons from groups {@code g} on; a coupon adds at most its standalone
+         * take, so with {@code m} more it takes at most {@code taken} plus the m largest of those. When only
+         * combinations of exactly the best's size can tie, the earliest expiries it could hold are its own and
+         * the earliest of as many groups still to come; if those do not come first, nothing in it does.
+         */
+        private boolean onlyLosingTies(int g, int size, int atLeast, long taken, long fixed, double factor,
+                long scoped, int halves) {
+            int most = Math.min(bestSize - size, groups.size() - g);
+            if (most < atLeast || within(g, most, taken, fixed, factor, scoped, halves) < bestTotal) {
+                return true;
+            }
+            if (most == bestSize - size && most - 1 >= atLeast
+                    && within(g, most - 1, taken, fixed, factor, scoped, halves) >= bestTotal) {
+                return false; // could tie with fewer coupons, which wins whatever the expiries
+            }
+            if (most < bestSize - size) {
+                return false; // every tie it reaches has fewer coupons than the best
+            }
+            String[] earliest = new String[bestSize];
+            for (int i = 0; i < size; i++) {
+                earliest[i] = chosen[i].expiryKey;
+            }
+            System.arraycopy(earliestKeys[g], 0, earliest, size, most);
+            Arrays.sort(earliest);
+            return Arrays.compare(earliest, bestKeys) >= 0;
+        }
+
+        /** The most the chosen (taking at most {@code taken}) and at most {@code m} more coupons can take. */
+        private long within(int g, int m, long taken, long fixed, double factor, long scoped, int halves) {
+            long most = Math.min(total, taken + topAlone[g][m]);
+            if (fewest != null && m < fewest[g].length) {
+                most = Math.min(most, bound(factor * leastLeft(fewest[g][m], total - fixed), g, scoped, halves));
+            }
+            return most;
         }
 
         /**
@@ -342,14 +459,137 @@ public final class QuoteOptimizer {
          * order keeps at least {@code (total − fixed) × factor − scoped − ½ cent per factor}, in whole cents.
          */
         private long relaxed(int g, long fixed, double factor, long scoped, int halves) {
-            double keeps = Math.max(0, total - fixed - fixedSuffix[g]) * factor * factorSuffix[g]
-                    - (scoped + scopedSuffix[g]) - 0.5 * (halves + halvesSuffix[g]);
+            double left = Math.max(0, total - fixed - fixedSuffix[g]) * factor * factorSuffix[g];
+            if (envelope != null) {
+                left = Math.max(left, factor * leastLeft(envelope[g], total - fixed));
+            }
+            return bound(left, g, scoped, halves);
+        }
+
+        /** What is taken at most when at least {@code left} stays before scoped takes and rounding. */
+        private long bound(double left, int g, long scoped, int halves) {
+            double keeps = left - (scoped + scopedSuffix[g]) - 0.5 * (halves + halvesSuffix[g]);
             if (keeps <= 0) {
                 return total;
             }
             // whole cents are kept, so at least the ceiling; the margin absorbs floating-point error
             long keptCents = (long) Math.ceil(keeps - 0.01 - keeps * 1e-12);
             return total - Math.max(0, keptCents);
+        }
+
+        /**
+         * A good combination to beat, found greedily: add, from a group not yet used, the coupon that takes the
+         * most on top of what is chosen, while that helps; with {@code fixedFirst}, fixed amounts alone until none
+         * helps (they can cover the whole order, factors never can). Depth-first search finds good combinations
+         * late when the order can be covered many ways over; the cuts need a good one early.
+         */
+        private void greedy(boolean fixedFirst) {
+            Candidate[] picked = new Candidate[groups.size()];
+            boolean[] used = new boolean[groups.size()];
+            int size = 0;
+            long value = 0;
+            while (size < picked.length) {
+                long bestGain = 0;
+                int bestGroup = -1;
+                Candidate bestCandidate = null;
+                for (int g = 0; g < groups.size(); g++) {
+                    if (used[g]) {
+                        continue;
+                    }
+                    for (Candidate candidate : groups.get(g)) {
+                        if (fixedFirst && !candidate.fixed) {
+                            continue;
+                        }
+                        picked[size] = candidate;
+                        long gain = consider(picked, size + 1) - value;
+                        if (gain > bestGain) {
+                            bestGain = gain;
+                            bestGroup = g;
+                            bestCandidate = candidate;
+                        }
+                    }
+                }
+                if (bestCandidate == null) {
+                    if (!fixedFirst) {
+                        return;
+                    }
+                    fixedFirst = false;
+                    continue;
+                }
+                picked[size++] = bestCandidate;
+                used[bestGroup] = true;
+                value += bestGain;
+            }
+        }
+
+        /**
+         * Tabulates, for every group g and {@code left} on a grid of the order, the least that
+         * {@code max(0, left − fixed) × factor} can become when each group from g on adds its largest fixed take
+         * or its smallest factor (one of the two, unlike the bound that grants both). Each entry is taken at the
+         * grid point below, so it errs low: still a bound, and an order of magnitude tighter on many groups.
+         */
+        private void buildEnvelope() {
+            int n = groups.size();
+            int points = (int) Math.max(1, Math.min(ENVELOPE_POINTS, total));
+            step = total / (double) points;
+            envelope = new double[n + 1][points + 1];
+            for (int i = 0; i <= points; i++) {
+                envelope[n][i] = i * step;
+            }
+            for (int g = n - 1; g >= 0; g--) {
+                double[] next = envelope[g + 1];
+                double shift = groupFixed[g] / step;
+                for (int i = 0; i <= points; i++) {
+                    double least = Math.min(next[i], groupFactor[g] * next[i]);
+                    if (groupFixed[g] > 0) {
+                        int below = (int) Math.floor(i - shift);
+                        least = Math.min(least, below < 0 ? 0 : next[below]);
+                    }
+                    envelope[g][i] = least;
+                }
+            }
+            buildFewest(points);
+        }
+
+        /**
+         * The same table when at most m more groups may add a coupon (m below the best's size): what proves that
+         * fewer coupons cannot reach a total, so that a tie is settled by expiry without visiting every tie.
+         */
+        private void buildFewest(int points) {
+            int n = groups.size();
+            int limit = Math.min(bestSize, n);
+            if (limit == 0) {
+                return;
+            }
+            fewest = new double[n + 1][][];
+            for (int g = n; g >= 0; g--) {
+                fewest[g] = new double[Math.min(limit, n - g) + 1][];
+                fewest[g][0] = envelope[n];
+                for (int m = 1; m < fewest[g].length; m++) {
+                    double[] skip = m < fewest[g + 1].length ? fewest[g + 1][m] : envelope[g + 1];
+                    double[] fewer = fewest[g + 1][m - 1];
+                    double shift = groupFixed[g] / step;
+                    double[] least = new double[points + 1];
+                    for (int i = 0; i <= points; i++) {
+                        double l = Math.min(skip[i], groupFactor[g] * fewer[i]);
+                        if (groupFixed[g] > 0) {
+                            int below = (int) Math.floor(i - shift);
+                            l = Math.min(l, below < 0 ? 0 : fewer[below]);
+                        }
+                        least[i] = l;
+                    }
+                    fewest[g][m] = least;
+                }
+            }
+        }
+
+        /** A tabulated least of what is left of {@code left}, read at the grid point below. */
+        private double leastLeft(double[] table, long left) {
+            if (left <= 0) {
+                return 0;
+            }
+            int at = (int) Math.min(table.length - 1, Math.floor(left / step));
+            return table[at];
         }
 
         /** Whether every combination of at least {@code size} coupons taking at most {@code bound} loses. */
@@ -390,6 +630,11 @@ public final class QuoteOptimizer {
                 best = Arrays.copyOf(sorted, size);
                 bestSize = size;
                 bestTotal = discount;
+                bestKeys = new String[size];
+                for (int i = 0; i < size; i++) {
+                    bestKeys[i] = best[i].expiryKey;
+                }
+                Arrays.sort(bestKeys);
             }
             return discount;
         }

@@ -84,15 +84,7 @@ class QuoteOptimizerTest {
         Random random = new Random(20261111);
         for (int round = 0; round < 1_000; round++) {
             Cart cart = randomCart(random);
-            List<WalletCoupon> usable = new ArrayList<>();
-            for (WalletCoupon c : randomWallet(random, 1 + random.nextInt(9))) {
-                if (CouponCheck.reason(c, cart, AT) == null) {
-                    usable.add(c);
-                }
-            }
-            CartQuote expected = bruteForce(cart, usable);
-            CartQuote actual = QuoteOptimizer.best(cart, usable);
-            assertEquals(expected, actual, "round " + round + ": " + usable + " on " + cart);
+            assertOptimal(cart, randomWallet(random, 1 + random.nextInt(9)), round);
         }
     }
 
@@ -102,16 +94,43 @@ class QuoteOptimizerTest {
         Random random = new Random(20261125);
         for (int round = 0; round < 400; round++) {
             Cart cart = Cart.ofAmount(randomMoney(random, 20, 400));
-            List<WalletCoupon> usable = new ArrayList<>();
-            for (WalletCoupon c : wholeOrderWallet(random, 6 + random.nextInt(7))) {
-                if (CouponCheck.reason(c, cart, AT) == null) {
-                    usable.add(c);
-                }
-            }
-            CartQuote expected = bruteForce(cart, usable);
-            CartQuote actual = QuoteOptimizer.best(cart, usable);
-            assertEquals(expected, actual, "round " + round + ": " + usable + " on " + cart);
+            assertOptimal(cart, wholeOrderWallet(random, 6 + random.nextInt(7)), round);
         }
+    }
+
+    @Test
+    void optimalQuoteEqualsBruteForceWhenTheOrderIsCoveredManyWaysOver() {
+        // small orders, many fixed amounts: the whole order comes off in many ways, the tie-breaks decide
+        Random random = new Random(11251);
+        for (int round = 0; round < 300; round++) {
+            Cart cart = Cart.ofAmount(randomMoney(random, 30, 120));
+            List<WalletCoupon> wallet = new ArrayList<>();
+            for (int i = 0; i < 10 + random.nextInt(3); i++) {
+                String id = (1 + i) + "-" + (1 + random.nextInt(30));
+                WalletCoupon c = random.nextInt(4) == 0
+                        ? percent(id, "0." + (50 + 5 * random.nextInt(9)), null)
+                        : cash(id, (5 * (1 + random.nextInt(8))) + ".00");
+                wallet.add(expiring(stackable(c, "g" + random.nextInt(8)),
+                        EXPIRES.plus(Duration.ofHours(random.nextInt(48)))));
+            }
+            assertOptimal(cart, wallet, round);
+        }
+    }
+
+    /**
+     * The quote of the wallet's usable coupons equals brute force, as searched normally and with everything a hard
+     * wallet gets (greedy start, tabulated bounds, tie cuts) from the first node.
+     */
+    private static void assertOptimal(Cart cart, List<WalletCoupon> wallet, int round) {
+        List<WalletCoupon> usable = new ArrayList<>();
+        for (WalletCoupon c : wallet) {
+            if (CouponCheck.reason(c, cart, AT) == null) {
+                usable.add(c);
+            }
+        }
+        CartQuote expected = bruteForce(cart, usable);
+        assertEquals(expected, QuoteOptimizer.best(cart, usable), "round " + round + ": " + usable + " on " + cart);
+        assertEquals(expected, QuoteOptimizer.best(cart, usable, 1), "hard from the start, round " + round);
     }
 
     @Test
