@@ -345,24 +345,6 @@ public final class QuoteOptimizer {
                 scopedSuffix[g] = scopedSuffix[g + 1] + scopedMost;
                 halvesSuffix[g] = halvesSuffix[g + 1] + halves;
             }
-            topAlone = new long[n + 1][];
-            earliestKeys = new String[n + 1][];
-            for (int g = 0; g <= n; g++) {
-                long[] alones = new long[n - g];
-                String[] keys = new String[n - g];
-                for (int h = g; h < n; h++) {
-                    alones[h - g] = groups.get(h)[0].alone;
-                    keys[h - g] = Arrays.stream(groups.get(h)).map(c -> c.expiryKey).min(String::compareTo)
-                            .orElseThrow();
-                }
-                Arrays.sort(alones);
-                Arrays.sort(keys);
-                topAlone[g] = new long[n - g + 1];
-                for (int m = 1; m <= n - g; m++) {
-                    topAlone[g][m] = topAlone[g][m - 1] + alones[n - g - m];
-                }
-                earliestKeys[g] = keys;
-            }
             visit(0, 0, 0, 0, 0, 1.0, 0, 0);
         }
 
@@ -425,6 +407,9 @@ public final class QuoteOptimizer {
          */
         private boolean onlyLosingTies(int g, int size, int atLeast, long taken, long fixed, double factor,
                 long scoped, int halves) {
+            if (topAlone == null) {
+                tabulateTies();
+            }
             int most = Math.min(bestSize - size, groups.size() - g);
             if (most < atLeast || within(g, most, taken, fixed, factor, scoped, halves) < bestTotal) {
                 return true;
@@ -443,6 +428,29 @@ public final class QuoteOptimizer {
             System.arraycopy(earliestKeys[g], 0, earliest, size, most);
             Arrays.sort(earliest);
             return Arrays.compare(earliest, bestKeys) >= 0;
+        }
+
+        /** Lazily: most searches never meet a branch that can only tie. */
+        private void tabulateTies() {
+            int n = groups.size();
+            topAlone = new long[n + 1][];
+            earliestKeys = new String[n + 1][];
+            for (int g = 0; g <= n; g++) {
+                long[] alones = new long[n - g];
+                String[] keys = new String[n - g];
+                for (int h = g; h < n; h++) {
+                    alones[h - g] = groups.get(h)[0].alone;
+                    keys[h - g] = Arrays.stream(groups.get(h)).map(c -> c.expiryKey).min(String::compareTo)
+                            .orElseThrow();
+                }
+                Arrays.sort(alones);
+                Arrays.sort(keys);
+                topAlone[g] = new long[n - g + 1];
+                for (int m = 1; m <= n - g; m++) {
+                    topAlone[g][m] = topAlone[g][m - 1] + alones[n - g - m];
+                }
+                earliestKeys[g] = keys;
+            }
         }
 
         /** The most the chosen (taking at most {@code taken}) and at most {@code m} more coupons can take. */
