@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Future;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.LongSerializer;
@@ -97,7 +99,8 @@ public final class StreamOnlyBench {
     }
 
     /** Writes the definitions, then the claims round-robin over the templates; returns the grants to expect. */
-    private static long preload(String bootstrap, List<Template> templates, StreamOnlyOptions o, Instant now) {
+    private static long preload(String bootstrap, List<Template> templates, StreamOnlyOptions o, Instant now)
+            throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -107,10 +110,18 @@ public final class StreamOnlyBench {
         List<Set<Long>> users = new ArrayList<>();
         try (KafkaProducer<Long, Object> producer = new KafkaProducer<>(p, new LongSerializer(),
                 JsonSerdes.serializer())) {
+            List<Future<RecordMetadata>> definitions = new ArrayList<>();
             for (Template t : templates) {
-                producer.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, null, now.toEpochMilli(), t.id(),
-                        new DefineTemplate("define-" + t.id(), t)));
+                definitions.add(producer.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, null, now.toEpochMilli(),
+                        t.id(), new DefineTemplate("define-" + t.id(), t))));
                 users.add(new HashSet<>());
+            }
+            // Every definition acknowledged before the first claim: on a just-created topic a first batch that
+            // meets a leader election can be retried after later batches of its partition were written, and
+            // the broker then refuses it as out of order (a run lost a template's definition that way).
+            producer.flush();
+            for (Future<RecordMetadata> definition : definitions) {
+                definition.get();
             }
             SplittableRandom random = new SplittableRandom(42);
             for (long i = 0; i < o.claims(); i++) {
