@@ -540,30 +540,22 @@ public final class QuoteOptimizer {
             int n = groups.size();
             int points = (int) Math.max(1, Math.min(ENVELOPE_POINTS, total));
             step = total / (double) points;
-            envelope = new double[n + 1][points + 1];
+            envelope = new double[n + 1][];
+            envelope[n] = new double[points + 1];
             for (int i = 0; i <= points; i++) {
                 envelope[n][i] = i * step;
             }
             for (int g = n - 1; g >= 0; g--) {
-                double[] next = envelope[g + 1];
-                double shift = groupFixed[g] / step;
-                for (int i = 0; i <= points; i++) {
-                    double least = Math.min(next[i], groupFactor[g] * next[i]);
-                    if (groupFixed[g] > 0) {
-                        int below = (int) Math.floor(i - shift);
-                        least = Math.min(least, below < 0 ? 0 : next[below]);
-                    }
-                    envelope[g][i] = least;
-                }
+                envelope[g] = withGroup(g, envelope[g + 1], envelope[g + 1]);
             }
-            buildFewest(points);
+            buildFewest();
         }
 
         /**
          * The same table when at most m more groups may add a coupon (m below the best's size): what proves that
          * fewer coupons cannot reach a total, so that a tie is settled by expiry without visiting every tie.
          */
-        private void buildFewest(int points) {
+        private void buildFewest() {
             int n = groups.size();
             int limit = Math.min(bestSize, n);
             if (limit == 0) {
@@ -575,20 +567,27 @@ public final class QuoteOptimizer {
                 fewest[g][0] = envelope[n];
                 for (int m = 1; m < fewest[g].length; m++) {
                     double[] skip = m < fewest[g + 1].length ? fewest[g + 1][m] : envelope[g + 1];
-                    double[] fewer = fewest[g + 1][m - 1];
-                    double shift = groupFixed[g] / step;
-                    double[] least = new double[points + 1];
-                    for (int i = 0; i <= points; i++) {
-                        double l = Math.min(skip[i], groupFactor[g] * fewer[i]);
-                        if (groupFixed[g] > 0) {
-                            int below = (int) Math.floor(i - shift);
-                            l = Math.min(l, below < 0 ? 0 : fewer[below]);
-                        }
-                        least[i] = l;
-                    }
-                    fewest[g][m] = least;
+                    fewest[g][m] = withGroup(g, skip, fewest[g + 1][m - 1]);
                 }
             }
+        }
+
+        /**
+         * One row of a table: at every grid point, the least of skipping group g ({@code skip}), or taking its
+         * factor or its fixed amount and going on with one coupon fewer allowed ({@code fewer}).
+         */
+        private double[] withGroup(int g, double[] skip, double[] fewer) {
+            double shift = groupFixed[g] / step;
+            double[] least = new double[skip.length];
+            for (int i = 0; i < least.length; i++) {
+                double l = Math.min(skip[i], groupFactor[g] * fewer[i]);
+                if (groupFixed[g] > 0) {
+                    int below = (int) Math.floor(i - shift);
+                    l = Math.min(l, below < 0 ? 0 : fewer[below]);
+                }
+                least[i] = l;
+            }
+            return least;
         }
 
         /** A tabulated least of what is left of {@code left}, read at the grid point below. */
