@@ -73,7 +73,8 @@ final class TemplateRequests {
     }
 
     private static Map<String, Object> metadata(StrictJson body) {
-        return body.has("metadata") ? body.freeObject("metadata", MAX_METADATA_BYTES) : null;
+        return body.has("metadata")
+                ? MarketingRequests.writable(body.freeObject("metadata", MAX_METADATA_BYTES), "metadata") : null;
     }
 
     private static Scope scope(StrictJson scope) {
