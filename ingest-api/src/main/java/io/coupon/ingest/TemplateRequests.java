@@ -61,6 +61,10 @@ final class TemplateRequests {
         if (endTime != null && !endTime.isAfter(now)) {
             throw ApiException.badRequest("endTime is already past");
         }
+        String range = endTime == null ? null : TemplateValidation.timeProblem("endTime", endTime);
+        if (range != null) {
+            throw ApiException.badRequest(range);
+        }
         String name = body.has("name") ? body.text("name") : null;
         if (name != null && (name.isBlank() || name.length() > 200)) {
             throw ApiException.badRequest("name must be 1 to 200 characters");
