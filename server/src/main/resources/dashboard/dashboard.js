@@ -31,6 +31,15 @@
     return document.getElementById(id);
   }
 
+  // Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI): in a name they would
+  // reorder what follows them, so user text is shown without them (and in its own <bdi>, see userText).
+  var BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+  /** Text a user chose (a template's name), isolated from its surroundings and stripped of bidi controls. */
+  function userText(text) {
+    return el('bdi', null, String(text === undefined || text === null ? '' : text).replace(BIDI_CONTROLS, ''));
+  }
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) {
@@ -274,6 +283,7 @@
 
   // ---- templates ------------------------------------------------------------------------------------------
 
+  // Template ids arrive as strings (they may exceed 2^53, where a JavaScript number loses digits).
   function drawTemplates(templates, truncated) {
     var body = byId('template-rows');
     clear(body);
@@ -290,7 +300,9 @@
       var tr = el('tr');
       tr.setAttribute('data-template-id', String(t.id));
       tr.appendChild(el('td', 'num', t.id));
-      tr.appendChild(el('td', 'name', t.name));
+      var nameCell = el('td', 'name');
+      nameCell.appendChild(userText(t.name));
+      tr.appendChild(nameCell);
       tr.appendChild(el('td', null, t.type));
       var statusCell = el('td');
       var pill = el('span', 'pill', t.status);

@@ -47,6 +47,11 @@ public final class Topics {
     public static final String EXPERIMENT_EVENTS = "experiment-events";
     /** Records the topology could not read, with the reason in headers (Kafka Streams' dead-letter queue). */
     public static final String DEAD_LETTERS = "coupon-dead-letters";
+    /**
+     * Coupon events and templates the MySQL sink could not write (Kafka Connect's dead-letter queue). Created
+     * with the others, so the sink never starts against a missing topic.
+     */
+    public static final String SINK_DEAD_LETTERS = "coupon-sink-dead-letters";
 
     public record Spec(String name, boolean compacted) {
     }
@@ -68,7 +73,8 @@ public final class Topics {
             new Spec(ISSUANCE_PROGRESS, false),
             new Spec(ISSUANCE_RESULTS, false),
             new Spec(EXPERIMENT_EVENTS, false),
-            new Spec(DEAD_LETTERS, false));
+            new Spec(DEAD_LETTERS, false),
+            new Spec(SINK_DEAD_LETTERS, false));
 
     private Topics() {
     }

@@ -4,11 +4,29 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The rules a template definition must satisfy before it is accepted. Returns problems, never throws. */
 public final class TemplateValidation {
 
+    /**
+     * The instants every part of the system can store: Kafka's timestamps start at the epoch, and MySQL's
+     * {@code DATETIME(3)} columns of the sink end with year 9999. A coupon's expiry is never after its template's
+     * {@code endTime}, so it stays inside too.
+     */
+    public static final Instant EARLIEST_TIME = Instant.EPOCH;
+    public static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private TemplateValidation() {
+    }
+
+    /** The problem with a client's instant, or null when every store can hold it. */
+    public static String timeProblem(String field, Instant value) {
+        if (value.isBefore(EARLIEST_TIME) || value.isAfter(LATEST_TIME)) {
+            return field + " must be between " + EARLIEST_TIME + " and " + LATEST_TIME;
+        }
+        return null;
     }
 
     public static List<String> problems(Template t, Instant now) {
@@ -39,6 +57,8 @@ public final class TemplateValidation {
         if (t.startTime() == null || t.endTime() == null) {
             problems.add("startTime and endTime are required");
         } else {
+            Stream.of(timeProblem("startTime", t.startTime()), timeProblem("endTime", t.endTime()))
+                    .filter(Objects::nonNull).forEach(problems::add);
             if (!t.endTime().isAfter(t.startTime())) {
                 problems.add("endTime must be after startTime");
             }

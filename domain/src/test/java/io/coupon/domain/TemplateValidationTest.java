@@ -181,6 +181,35 @@ class TemplateValidationTest {
     }
 
     @Test
+    void rejectsAnEndTimeBeyondWhatADatetimeHolds() {
+        assertEquals(List.of("endTime must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z"),
+                problems(aTemplate().endTime(Instant.parse("+99999-01-01T00:00:00Z"))));
+    }
+
+    @Test
+    void rejectsAnEndTimeWithinTheLastMillisecondOfYear9999ButPastIt() {
+        assertEquals(List.of("endTime must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z"),
+                problems(aTemplate().endTime(Instant.parse("9999-12-31T23:59:59.9995Z"))));
+    }
+
+    @Test
+    void acceptsTheLastInstantADatetimeHolds() {
+        assertEquals(List.of(), problems(aTemplate().endTime(TemplateValidation.LATEST_TIME)));
+    }
+
+    @Test
+    void rejectsAStartTimeBeforeTheEpoch() {
+        assertEquals(List.of("startTime must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z"),
+                TemplateValidation.problems(aTemplate().startTime(Instant.parse("1969-12-31T23:59:59Z")).build(),
+                        Instant.parse("1969-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void acceptsAStartTimeAtTheEpoch() {
+        assertEquals(List.of(), TemplateValidation.problems(aTemplate().startTime(Instant.EPOCH).build(), NOW));
+    }
+
+    @Test
     void acceptsTemplateThatHasAlreadyStarted() {
         assertEquals(List.of(), TemplateValidation.problems(aTemplate().build(), START.plusSeconds(60)));
     }

@@ -2,6 +2,7 @@ package io.coupon.ingest;
 
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
+import io.coupon.contract.http.ApiException;
 import io.coupon.contract.message.BlockUser;
 import io.coupon.contract.message.BlocklistEntry;
 import io.coupon.contract.message.ClaimCommand;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -144,6 +146,8 @@ public final class CommandPublisher implements AutoCloseable {
                             durable.complete(metadata);
                         }
                     });
+        } catch (SerializationException e) {
+            durable.completeExceptionally(unwritable(e));
         } catch (KafkaException e) {
             circuit.failed();
             durable.completeExceptionally(e);
@@ -178,21 +182,41 @@ public final class CommandPublisher implements AutoCloseable {
         });
     }
 
-    /** Runs {@code sends} on the transactional producer and commits, or aborts and rethrows. */
+    /**
+     * The serializer refused the client's value: the request is at fault, not Kafka, so it is a 400 and the
+     * circuit is left alone (counting it would let a few bad requests shut everyone's claims out).
+     */
+    private static ApiException unwritable(SerializationException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return ApiException.badRequest("the request holds a value that cannot be written as JSON: "
+                + cause.getMessage().lines().findFirst().orElse(""));
+    }
+
+    /**
+     * Runs {@code sends} on the transactional producer and commits, or aborts and rethrows; a value the serializer
+     * refused aborts it as a 400 (see {@link #unwritable}).
+     */
     private void inTransaction(Runnable sends) {
         blocklist.beginTransaction();
         try {
             sends.run();
             blocklist.commitTransaction();
             circuit.succeeded();
+        } catch (SerializationException e) {
+            abort();
+            throw unwritable(e);
         } catch (KafkaException e) {
             circuit.failed();
-            try {
-                blocklist.abortTransaction();
-            } catch (KafkaException ignored) {
-                // the transaction is lost either way; the caller answers 503
-            }
+            abort();
             throw e;
+        }
+    }
+
+    private void abort() {
+        try {
+            blocklist.abortTransaction();
+        } catch (KafkaException ignored) {
+            // the transaction is lost either way; the caller answers 4xx or 503
         }
     }
 

@@ -63,10 +63,11 @@ public final class IngestRoutes {
     private void patchTemplate(Context ctx) {
         long templateId = PathParams.positiveId("templateId", ctx.pathParam("templateId"));
         TemplatePatch patch = TemplateRequests.patch(StrictJson.parse(ctx.bodyAsBytes()), clock.instant());
-        ctx.future(() -> templates.patch(templateId, patch).thenAccept(result -> answerPatch(ctx, templateId, result)));
+        ctx.future(() -> templates.patch(templateId, patch)
+                .thenAccept(result -> answerPatch(ctx, templateId, patch, result)));
     }
 
-    private void answerPatch(Context ctx, long templateId, Optional<TemplateResult> result) {
+    private void answerPatch(Context ctx, long templateId, TemplatePatch patch, Optional<TemplateResult> result) {
         if (result.isEmpty()) {
             ctx.status(202).header("Location", "/v1/templates/" + templateId)
                     .json(java.util.Map.of("status", "PENDING", "id", templateId));
@@ -79,9 +80,10 @@ public final class IngestRoutes {
             case INVALID -> throw ApiException.badRequest(answer.reason());
             case ENDED -> throw new ApiException(409, "ENDED", answer.reason(), java.util.Map.of("status", "ENDED"),
                     java.util.Map.of());
+            // BELOW_GRANTED: the totalCount the client asked for (the stored one is unchanged), beside what is granted
             default -> throw new ApiException(409, answer.status().name(), answer.reason(), java.util.Map.of(
-                    "totalCount", answer.template().totalCount(), "granted", answer.stock().granted()),
-                    java.util.Map.of());
+                    "status", answer.status().name(), "totalCount", patch.totalCount(),
+                    "granted", answer.stock().granted()), java.util.Map.of());
         }
     }
 

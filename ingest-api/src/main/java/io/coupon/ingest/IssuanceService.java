@@ -59,7 +59,7 @@ public final class IssuanceService {
             publisher.startIssuance(new StartIssuance(requestId, call.templateId(), call.issuanceId(), audience,
                     call.userIds(), publisher.userPartitions(), clock.instant()));
             return CompletableFuture.completedFuture(null);
-        } catch (KafkaException e) {
+        } catch (KafkaException | ApiException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

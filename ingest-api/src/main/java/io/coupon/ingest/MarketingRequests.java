@@ -6,6 +6,7 @@ import io.coupon.contract.http.ApiException;
 import io.coupon.domain.Audience;
 import io.coupon.domain.AudienceParser;
 import io.coupon.domain.InvalidRuleException;
+import io.coupon.domain.JsonValues;
 import io.coupon.domain.Profile;
 import io.coupon.domain.Variant;
 import java.util.ArrayList;
@@ -29,10 +30,23 @@ final class MarketingRequests {
             return null;
         }
         try {
-            return AudienceParser.parse(body.plain(field));
+            return AudienceParser.parse(writable(body.plain(field), field));
         } catch (InvalidRuleException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * The client's value, once every number in it can travel on the topics ({@link JsonValues}). Checked here, as
+     * the value enters, rather than in the parsers, which also read back the rules already stored.
+     */
+    static <T> T writable(T value, String field) {
+        try {
+            JsonValues.requireWritable(value, field);
+        } catch (InvalidRuleException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        return value;
     }
 
     /** The template's variants, or null when absent; counts, names and terms are the domain's to check. */
@@ -67,7 +81,7 @@ final class MarketingRequests {
             throw ApiException.badRequest("attributes must be at most " + Profile.MAX_BYTES + " bytes of JSON");
         }
         try {
-            return Profile.of((Map<?, ?>) body.plain("attributes"));
+            return Profile.of((Map<?, ?>) writable(body.plain("attributes"), "attributes"));
         } catch (InvalidRuleException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -66,7 +66,8 @@ public final class PendingReplies<T> {
      * The whole round trip of one request: registers for its reply before sending (so the reply cannot slip
      * past), makes it durable with {@code send}, then waits up to {@code wait}, or not at all when
      * {@code acceptOnly}. Completes with the reply, or null when the request is durable but undecided; fails
-     * with a 503 when the map is full or the request could not be made durable (then it has no effect).
+     * with a 503 when the map is full or the request could not be made durable (then it has no effect), or with
+     * the {@link ApiException} {@code send} failed with (a request refused as the client's fault).
      *
      * @param what the request's name in the 503's message, e.g. "claim"
      */
@@ -78,6 +79,9 @@ public final class PendingReplies<T> {
                 .handle((durable, error) -> {
                     if (error != null) {
                         abandon(key, reply);
+                        if (unwrap(error) instanceof ApiException refused) {
+                            throw new CompletionException(refused);
+                        }
                         throw new CompletionException(ApiException.unavailable(
                                 "the " + what + " could not be made durable and has no effect: " + error.getMessage()));
                     }
@@ -90,6 +94,11 @@ public final class PendingReplies<T> {
                     }
                     return await(key, reply, wait);
                 });
+    }
+
+    /** The failure itself, out of the {@link CompletionException} a dependent stage wraps it in. */
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     public void complete(String key, T reply) {

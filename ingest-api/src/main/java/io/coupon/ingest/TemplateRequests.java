@@ -61,6 +61,10 @@ final class TemplateRequests {
         if (endTime != null && !endTime.isAfter(now)) {
             throw ApiException.badRequest("endTime is already past");
         }
+        String range = endTime == null ? null : TemplateValidation.timeProblem("endTime", endTime);
+        if (range != null) {
+            throw ApiException.badRequest(range);
+        }
         String name = body.has("name") ? body.text("name") : null;
         if (name != null && (name.isBlank() || name.length() > 200)) {
             throw ApiException.badRequest("name must be 1 to 200 characters");
@@ -73,7 +77,8 @@ final class TemplateRequests {
     }
 
     private static Map<String, Object> metadata(StrictJson body) {
-        return body.has("metadata") ? body.freeObject("metadata", MAX_METADATA_BYTES) : null;
+        return body.has("metadata")
+                ? MarketingRequests.writable(body.freeObject("metadata", MAX_METADATA_BYTES), "metadata") : null;
     }
 
     private static Scope scope(StrictJson scope) {

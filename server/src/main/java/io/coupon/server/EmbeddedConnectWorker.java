@@ -21,13 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A Kafka Connect worker in this process, running the MySQL sink connector exactly as an operator's Connect
  * cluster would: its progress is the consumer group {@code connect-coupon-mysql-sink}, so a restart resumes
- * where it stopped, and records it cannot write go to the {@code coupon-sink-dead-letters} topic.
+ * where it stopped, and records it cannot write go to the {@link Topics#SINK_DEAD_LETTERS} topic.
  */
 final class EmbeddedConnectWorker implements AutoCloseable {
 
     static final String CONNECTOR = "coupon-mysql-sink";
     static final String CONNECTOR_CLASS = "io.coupon.connect.CouponSinkConnector";
-    static final String DEAD_LETTERS = "coupon-sink-dead-letters";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedConnectWorker.class);
 
@@ -58,7 +57,7 @@ final class EmbeddedConnectWorker implements AutoCloseable {
         }
         connector.put("errors.tolerance", "all");
         connector.put("errors.log.enable", "true");
-        connector.put("errors.deadletterqueue.topic.name", DEAD_LETTERS);
+        connector.put("errors.deadletterqueue.topic.name", Topics.SINK_DEAD_LETTERS);
         connector.put("errors.deadletterqueue.topic.replication.factor", String.valueOf(replicationFactor));
         connector.put("errors.deadletterqueue.context.headers.enable", "true");
     }

@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,6 +37,7 @@ final class HttpServer {
     private static final long DRAIN_AT_MOST = 1024 * 1024;
     private static final int ACCEPT_QUEUE = 4096;
     private static final int MAX_CONNECTIONS = 8192;
+    private static final int[] BARE_STATUSES = {404, 405, 408, 413};
 
     private HttpServer() {
     }
@@ -54,14 +56,22 @@ final class HttpServer {
                 connector.setHost(http.host());
                 connector.setPort(http.port());
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                // Also how long a request whose body stopped arriving waits before it is answered 408.
+                connector.setIdleTimeout(http.idleTimeout().toMillis());
                 // An open-loop burst that outpaces the decisions piles up connections; past this many, Jetty stops
                 // accepting until some close, instead of the process (which may host the broker) running out of
                 // file descriptors: seen at 2,000 claims/s, where the broker lost its log directory to EMFILE.
                 server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
                 return connector;
             });
-            // On stop, in-flight requests get up to 10 s to be answered before the connections close.
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            cfg.jetty.modifyServer(server -> {
+                // On stop, in-flight requests get up to 10 s to be answered before the connections close.
+                server.setStopTimeout(10_000);
+                // What Jetty refuses before any route sees it is answered in the envelope too, not in HTML.
+                server.setErrorHandler(new JsonErrorHandler());
+            });
+            // A known path with the wrong method is 405 with Allow, not a 404 that says the path does not exist.
+            cfg.http.prefer405over404 = true;
             cfg.http.maxRequestSize = http.maxBodyBytes();
             cfg.jsonMapper(new JavalinJackson(JsonSerdes.mapper(), false));
             cfg.requestLogger.http((ctx, ms) -> record(meters, ctx, ms));
@@ -77,14 +87,11 @@ final class HttpServer {
             routes.exception(CompletionException.class, (e, ctx) -> answerUnexpected(e.getCause(), ctx));
             routes.exception(HttpResponseException.class, HttpServer::answerUnexpected);
             routes.exception(Exception.class, HttpServer::answerUnexpected);
-            // Javalin answers an unmatched path itself, in plain text; the contract wants an error body.
-            routes.error(404, ctx -> {
-                String type = ctx.res().getContentType();
-                if (type == null || !type.contains("json")) {
-                    answer(new ApiException(404, "NOT_FOUND", "no such resource: " + ctx.method() + " " + ctx.path()),
-                            ctx);
-                }
-            });
+            // Javalin answers these itself with a bare status (a body that stopped arriving is 408 with nothing
+            // in it); the contract wants every answer in the error envelope.
+            for (int status : BARE_STATUSES) {
+                routes.error(status, HttpServer::answerBare);
+            }
         }).start();
     }
 
@@ -131,12 +138,33 @@ final class HttpServer {
             answer(api, ctx);
         } else if (e instanceof CompletionException && e.getCause() != null) {
             answerUnexpected(e.getCause(), ctx);
+        } else if (e instanceof MethodNotAllowedResponse wrongMethod) {
+            answer(methodNotAllowed(ctx, wrongMethod), ctx);
         } else if (e instanceof HttpResponseException http) {
-            String code = http.getStatus() == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + http.getStatus();
-            answer(new ApiException(http.getStatus(), code, http.getMessage()), ctx);
+            answer(new ApiException(http.getStatus(), ErrorCodes.of(http.getStatus()), http.getMessage()), ctx);
+        } else if (e instanceof org.eclipse.jetty.http.HttpException jetty) {
+            // Jetty's verdict on the request itself, met while reading the body (a malformed chunk, a body cut
+            // short): the client's fault, not ours.
+            answer(new ApiException(jetty.getCode(), ErrorCodes.of(jetty.getCode()),
+                    ErrorCodes.message(jetty.getCode(), jetty.getReason())), ctx);
         } else {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             answer(new ApiException(500, "INTERNAL", "unexpected server error"), ctx);
+        }
+    }
+
+    /** Javalin lists the path's methods in the refusal's details; {@code Allow} must carry them. */
+    private static ApiException methodNotAllowed(Context ctx, MethodNotAllowedResponse refusal) {
+        String allowed = String.join(", ", refusal.getDetails().values());
+        return new ApiException(405, ErrorCodes.of(405), ctx.method() + " is not allowed on " + ctx.path()
+                + "; allowed: " + allowed, Map.of(), Map.of("Allow", allowed));
+    }
+
+    private static void answerBare(Context ctx) {
+        String type = ctx.res().getContentType();
+        if (type == null || !type.contains("json")) {
+            answer(new ApiException(ctx.statusCode(), ErrorCodes.of(ctx.statusCode()),
+                    ErrorCodes.message(ctx.statusCode(), null)), ctx);
         }
     }
 

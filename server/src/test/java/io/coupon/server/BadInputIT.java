@@ -163,6 +163,12 @@ class BadInputIT {
                     t.put("startTime", Instant.now().minus(Duration.ofDays(2)).toString());
                     t.put("endTime", Instant.now().minus(Duration.ofDays(1)).toString());
                 })),
+                template("endTime beyond what MySQL's DATETIME holds", 400,
+                        changed(t -> t.put("endTime", "+99999-01-01T00:00:00Z"))),
+                template("endTime just past year 9999", 400,
+                        changed(t -> t.put("endTime", "+10000-01-01T00:00:00Z"))),
+                template("startTime before the epoch", 400,
+                        changed(t -> t.put("startTime", "1969-12-31T23:59:59Z"))),
                 template("startTime in a bad format", 400, changed(t -> t.put("startTime", "2026-11-11 00:00:00"))),
                 template("endTime missing", 400, changed(t -> t.remove("endTime"))),
                 template("name missing", 400, changed(t -> t.remove("name"))),

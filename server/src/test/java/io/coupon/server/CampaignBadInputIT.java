@@ -51,6 +51,7 @@ class CampaignBadInputIT {
                 Arguments.of("totalCount 1.5", "{\"totalCount\": 1.5}"),
                 Arguments.of("endTime in the past", "{\"endTime\": \"" + Instant.now().minusSeconds(60) + "\"}"),
                 Arguments.of("endTime not an instant", "{\"endTime\": \"tomorrow\"}"),
+                Arguments.of("endTime beyond what MySQL's DATETIME holds", "{\"endTime\": \"+99999-01-01T00:00:00Z\"}"),
                 Arguments.of("endTime before startTime", "{\"endTime\": \""
                         + Instant.now().plus(Duration.ofMinutes(5)) + "\", \"totalCount\": 2000}"),
                 Arguments.of("name blank", "{\"name\": \"  \"}"),

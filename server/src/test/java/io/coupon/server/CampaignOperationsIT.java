@@ -87,15 +87,25 @@ class CampaignOperationsIT {
     }
 
     @Test
-    void lifecycleRefusalsAndTheMetadataEcho() {
+    void belowGrantedAnswersItsStatusTheRequestedTotalCountAndTheGranted() {
         long template = api.createTemplate(10, 1);
         api.claimDecided(template, Api.freshId());
         api.claimDecided(template, Api.freshId());
 
         Api.Response below = patch(api, template, "{\"totalCount\": 1}");
+
         assertEquals(409, below.status());
         Api.assertErrorBody(below.body());
+        assertEquals("BELOW_GRANTED", below.body().path("error").asText());
+        assertEquals("BELOW_GRANTED", below.body().path("status").asText());
+        assertEquals(1, below.body().path("totalCount").asLong(), "the totalCount asked for, not the stored one");
+        assertEquals(2, below.body().path("granted").asLong());
         assertEquals(8, api.remaining(template), "a refused patch changes nothing");
+    }
+
+    @Test
+    void lifecycleRefusalsAndTheMetadataEcho() {
+        long template = api.createTemplate(10, 1);
 
         Api.Response renamed = patch(api, template, "{\"name\": \"Renamed\", \"metadata\": {\"channel\": \"app\","
                 + " \"weight\": 1.50, \"tags\": [\"a\"]}}");

@@ -60,6 +60,49 @@ class DashboardIT {
         assertEquals(List.of(), page.consoleMessages(), "the page wrote to the browser console");
     }
 
+    @Test
+    void sendsTemplateIdsAbove2To53AsExactStrings() {
+        long id = idAbove2To53();
+        api.createTemplate(Api.templateFields(id, 5, 1, Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(30))));
+        awaitListed(id);
+
+        JsonNode listed = find(api.get("/v1/dashboard").body(), id);
+
+        assertTrue(listed.path("id").isTextual(), listed::toString);
+        assertEquals(String.valueOf(id), listed.path("id").asText());
+    }
+
+    @Test
+    void showsATemplateIdAbove2To53WithAllItsDigits() throws Exception {
+        assumeChromium();
+        long id = idAbove2To53();
+        api.createTemplate(Api.templateFields(id, 5, 1, Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(30))));
+        awaitListed(id);
+
+        Browser page = Browser.load(api.baseUrl() + "/");
+
+        assertTrue(page.dom().contains("data-template-id=\"" + id + "\""),
+                () -> "no row for template " + id + " in the page:\n" + page.dom());
+    }
+
+    @Test
+    void keepsARightToLeftOverrideInANameFromReorderingIt() throws Exception {
+        assumeChromium();
+        long id = Api.freshId();
+        Map<String, Object> fields = Api.templateFields(id, 5, 1, Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(30)));
+        fields.put("name", "Sale \u202Eevil " + id);
+        api.createTemplate(fields);
+        awaitListed(id);
+
+        Browser page = Browser.load(api.baseUrl() + "/");
+
+        assertTrue(page.dom().contains("<bdi>Sale evil " + id + "</bdi>"),
+                () -> "the name is not shown isolated and without its override:\n" + page.dom());
+    }
+
     /** Without this, a Chromium that stopped reporting console messages would let any page pass. */
     @Test
     void theConsoleCheckSeesTheErrorsOfABrokenPage() throws Exception {
@@ -128,6 +171,11 @@ class DashboardIT {
         assertEquals(200, style.status());
         assertTrue(style.header("Content-Type").startsWith("text/css"), style.header("Content-Type"));
         assertEquals(404, api.get("/dashboard/no-such-asset.js").status());
+    }
+
+    /** An id a JavaScript number cannot hold exactly: above 2^53 and odd, so no double lands on it. */
+    private static long idAbove2To53() {
+        return (Long.MAX_VALUE - Api.freshId()) | 1;
     }
 
     private static JsonNode awaitListed(long templateId) {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.coupon.contract.config.CouponConfig;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,20 +40,14 @@ class KafkaOutageIT {
         Map<String, String> env = TestCluster.serverEnv(dir.resolve("data"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("COUPON_RATE_LIMIT_PER_USER", "5");
-        server = new CouponServer(CouponConfig.fromEnv(env), Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)))
-                .start();
+        server = TestCluster.startServer(env);
         api = new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT")).withOwnConnections();
         api.awaitHealthy();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        TestCluster.closeAll(server, broker);
     }
 
     @Test

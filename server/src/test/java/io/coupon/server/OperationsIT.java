@@ -3,7 +3,13 @@ package io.coupon.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coupon.contract.Topics;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,20 @@ class OperationsIT {
 
         assertEquals(404, unknown.status());
         Api.assertErrorBody(unknown.body());
+    }
+
+    /**
+     * The sink's dead-letter topic exists from start-up, whether or not a sink runs (the shared server runs none),
+     * so a fresh sink never starts against a missing topic and logs an ERROR about it.
+     */
+    @Test
+    void createsTheSinkDeadLetterTopicAtStartUp() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestCluster.bootstrapServers()))) {
+            Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+
+            assertTrue(topics.contains(Topics.SINK_DEAD_LETTERS), topics::toString);
+        }
     }
 
     private static String linesWith(String text, String part) {

@@ -278,7 +278,7 @@ class SinkIT {
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<org.apache.kafka.common.TopicPartition> partitions = consumer
-                    .partitionsFor(EmbeddedConnectWorker.DEAD_LETTERS, Duration.ofSeconds(5)).stream()
+                    .partitionsFor(Topics.SINK_DEAD_LETTERS, Duration.ofSeconds(5)).stream()
                     .map(i -> new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())).toList();
             if (partitions.isEmpty()) {
                 return values;

@@ -28,13 +28,11 @@ final class TestCluster {
     static synchronized Api api() {
         if (api == null) {
             try {
-                broker = new EmbeddedKafkaBroker(Files.createTempDirectory("coupon-it-kafka"), FreePorts.next(),
-                        FreePorts.next()).start();
+                broker = startBroker(Files.createTempDirectory("coupon-it-kafka"));
                 Map<String, String> env = serverEnv(Files.createTempDirectory("coupon-it-data"));
                 env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
                 int port = Integer.parseInt(env.get("COUPON_HTTP_PORT"));
-                server = new CouponServer(CouponConfig.fromEnv(env), Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)))
-                        .start();
+                server = startServer(env);
                 api = new Api("http://127.0.0.1:" + port);
                 api.awaitHealthy();
                 Runtime.getRuntime().addShutdownHook(new Thread(TestCluster::stop));
@@ -44,6 +42,30 @@ final class TestCluster {
             }
         }
         return api;
+    }
+
+    /** A broker of one's own, on free ports, for a test that needs what no other test touches. */
+    static EmbeddedKafkaBroker startBroker(Path logDir) throws Exception {
+        return new EmbeddedKafkaBroker(logDir, FreePorts.next(), FreePorts.next()).start();
+    }
+
+    /** A server with this environment, on millisecond ticks like the real one. */
+    static CouponServer startServer(Map<String, String> env) throws Exception {
+        return new CouponServer(CouponConfig.fromEnv(env), Clock.tick(Clock.systemUTC(), Duration.ofMillis(1)))
+                .start();
+    }
+
+    /** Closes what a test started, in the order given (the server before its broker), skipping what never started. */
+    static void closeAll(AutoCloseable... parts) {
+        for (AutoCloseable part : parts) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not close " + part, e);
+                }
+            }
+        }
     }
 
     /** The shared broker, started with the shared server. */

@@ -26,7 +26,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
             "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
-            "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER",
+            "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER", "COUPON_HTTP_IDLE_TIMEOUT",
             "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
@@ -44,7 +44,9 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 MAX_BODY_BYTES,
                 e.get("COUPON_QUERY_URL", "", CouponConfig::urls),
                 e.get("COUPON_RATE_LIMIT_GLOBAL", "20000", v -> intIn(v, 0, 10_000_000)),
-                e.get("COUPON_RATE_LIMIT_PER_USER", "10", v -> intIn(v, 0, 1_000_000)));
+                e.get("COUPON_RATE_LIMIT_PER_USER", "10", v -> intIn(v, 0, 1_000_000)),
+                e.get("COUPON_HTTP_IDLE_TIMEOUT", "30s",
+                        v -> durationIn(v, Duration.ofMillis(100), Duration.ofMinutes(10))));
         if (role == Role.API && http.queryUrls().isEmpty()) {
             throw new IllegalArgumentException("COUPON_QUERY_URL is required with role api: "
                     + "the URL of one or more stream-role instances (comma-separated), each of which forwards a read to the "

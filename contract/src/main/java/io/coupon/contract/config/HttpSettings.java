@@ -11,6 +11,8 @@ import java.util.List;
  *                       other roles
  * @param globalClaimsPerSecond  claims this instance accepts per second (0: no limit)
  * @param userClaimsPerSecond    claims one user may make per second (0: no limit)
+ * @param idleTimeout    how long a connection may send nothing; a request whose body stops arriving for this
+ *                       long is answered 408
  */
 public record HttpSettings(
         String host,
@@ -21,7 +23,8 @@ public record HttpSettings(
         int maxBodyBytes,
         List<String> queryUrls,
         int globalClaimsPerSecond,
-        int userClaimsPerSecond) {
+        int userClaimsPerSecond,
+        Duration idleTimeout) {
 
     public String advertisedServer() {
         return advertisedHost + ":" + port;

@@ -1,5 +1,9 @@
 package io.coupon.server.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.http.TemplateView;
 import io.coupon.query.TemplateCatalog;
 import io.coupon.query.TemplateListView;
@@ -34,6 +38,8 @@ public final class DashboardRoutes {
             "dashboard.js", asset("dashboard.js", "text/javascript; charset=utf-8"),
             "dashboard.css", asset("dashboard.css", "text/css; charset=utf-8"));
 
+    private static final ObjectMapper JSON = JsonSerdes.mapper();
+
     private final TemplateCatalog catalog;
     private final ActivitySampler activity;
     private final Clock clock;
@@ -59,7 +65,17 @@ public final class DashboardRoutes {
             }
             TemplateListView view = TemplateListView.of(listing, now);
             return new DashboardView(now, view.templates(), view.truncated(), null, activity.activity());
-        }).thenAccept(view -> ctx.header("Cache-Control", "no-store").json(view)));
+        }).thenAccept(view -> ctx.header("Cache-Control", "no-store").json(withTextIds(view))));
+    }
+
+    /**
+     * The view with every template id as a string: ids go up to 2^63 - 1, and a browser reads JSON numbers as
+     * doubles, exact only up to 2^53. The public API keeps its numbers; only the page's own endpoint changes.
+     */
+    private static JsonNode withTextIds(DashboardView view) {
+        JsonNode tree = JSON.valueToTree(view);
+        tree.path("templates").forEach(t -> ((ObjectNode) t).put("id", t.path("id").asText()));
+        return tree;
     }
 
     private static void serve(Context ctx, Asset asset) {
