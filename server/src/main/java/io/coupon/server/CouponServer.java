@@ -39,6 +39,7 @@ import io.coupon.topology.StreamsProperties;
 import io.coupon.topology.TopologySettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -78,6 +79,7 @@ public final class CouponServer implements AutoCloseable {
     private final CouponConfig config;
     private final Clock clock;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final RestoredRecords restored = new RestoredRecords();
     private KafkaStreams streams;
 
     public CouponServer(CouponConfig config, Clock clock) {
@@ -174,6 +176,10 @@ public final class CouponServer implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                     .REPLACE_THREAD;
         });
+        ks.setGlobalStateRestoreListener(restored);
+        FunctionCounter.builder("coupon.state.restored.records", restored, RestoredRecords::total)
+                .description("Changelog records replayed into this instance's state stores since it started")
+                .register(meters);
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(ks);
         metrics.bindTo(meters);
         started.push(metrics);
@@ -246,6 +252,11 @@ public final class CouponServer implements AutoCloseable {
         } catch (RuntimeException notQueryableNow) {
             return Double.NaN;
         }
+    }
+
+    /** How many changelog records this process has replayed into its state stores since it started. */
+    public long restoredRecords() {
+        return restored.total();
     }
 
     /** The stream of this process, or null in the API role. */
