@@ -29,8 +29,11 @@ public final class Stores {
      */
     public static final String EXPIRY_INDEX_STORE = "expiry-index-store";
 
-    /** Template id, window → {@link io.coupon.contract.message.TemplateStats}, the per-minute statistics. */
-    public static final String TEMPLATE_STATS_STORE = "template-stats-store";
+    /**
+     * {@link Keys#expiryIndex} of the minute's closing time and the template id → that template's
+     * {@link io.coupon.contract.message.TemplateStats} of the minute so far; a minute leaves when it is published.
+     */
+    public static final String TEMPLATE_MINUTES_STORE = "template-minutes-store";
 
     /** User id → {@link io.coupon.domain.Profile}, as last PUT, next to the user's wallet. */
     public static final String PROFILE_STORE = "profile-store";

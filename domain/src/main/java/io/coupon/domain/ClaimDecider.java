@@ -16,7 +16,7 @@ public final class ClaimDecider {
         ClaimOutcome previous = state.previous();
         if (previous != null) {
             if (previous.userId() == request.userId()) {
-                return unchanged(state, previous, ClaimDecision.Kind.REPLAY);
+                return unchanged(state, previous.asReplay(), ClaimDecision.Kind.REPLAY);
             }
             return unchanged(state, previous.asKeyReusedBy(request), ClaimDecision.Kind.UNRECORDED);
         }

@@ -11,7 +11,7 @@ public record ClaimDecision(ClaimOutcome outcome, Kind kind, Stock stockAfter, i
     public enum Kind {
         /** Decided now: record the outcome under the request id and apply the state. */
         FRESH,
-        /** The request id was decided before, for this user: answer the first outcome again, change nothing. */
+        /** The request id was decided before, for this user: answer the first outcome again, marked replayed. */
         REPLAY,
         /** Nothing to record: unknown template, or a key another user holds. */
         UNRECORDED

@@ -42,6 +42,7 @@ import io.coupon.topology.TopologySettings;
 import io.coupon.topology.WalletProgressClientSupplier;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -82,6 +83,7 @@ public final class CouponServer implements AutoCloseable {
     private final CouponConfig config;
     private final Clock clock;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final RestoredRecords restored = new RestoredRecords();
     private KafkaStreams streams;
 
     public CouponServer(CouponConfig config, Clock clock) {
@@ -183,6 +185,10 @@ public final class CouponServer implements AutoCloseable {
                     .REPLACE_THREAD;
         });
         meters.watch(ks::metrics);
+        ks.setGlobalStateRestoreListener(restored);
+        FunctionCounter.builder("coupon.state.restored.records", restored, RestoredRecords::total)
+                .description("Changelog records replayed into this instance's state stores since it started")
+                .register(meters);
         for (String store : List.of(Stores.TEMPLATE_STORE, Stores.STOCK_STORE, Stores.CLAIM_COUNT_STORE,
                 Stores.IDEMPOTENCY_STORE, Stores.WALLET_STORE, Stores.ORDER_STORE, Stores.EXPIRY_INDEX_STORE,
                 Stores.PROFILE_STORE, Stores.USER_STATS_STORE)) {
@@ -252,6 +258,11 @@ public final class CouponServer implements AutoCloseable {
         } catch (RuntimeException notQueryableNow) {
             return Double.NaN;
         }
+    }
+
+    /** How many changelog records this process has replayed into its state stores since it started. */
+    public long restoredRecords() {
+        return restored.total();
     }
 
     /** The stream of this process, or null in the API role. */

@@ -6,7 +6,9 @@ import static io.coupon.topology.TopologyFixture.OPEN;
 import static io.coupon.topology.TopologyFixture.RETENTION;
 import static io.coupon.topology.TopologyFixture.SETTINGS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
@@ -43,7 +45,17 @@ class IdempotencyRulesTest {
         ClaimOutcome retry = topology.claim(42, 1001, "key-1", OPEN.plusSeconds(3));
 
         assertEquals(ClaimStatus.GRANTED, first.status());
-        assertEquals(first, retry);
+        assertEquals(first.asReplay(), retry);
+    }
+
+    @Test
+    void aDecisionIsPublishedAsFreshAndItsRetriesAsReplays() {
+        ClaimOutcome first = topology.claim(42, 1001, "key-1");
+
+        ClaimOutcome retry = topology.claim(42, 1001, "key-1");
+
+        assertFalse(first.replayed(), "the decision");
+        assertTrue(retry.replayed(), "the same answer again, not a second grant");
     }
 
     @Test
@@ -85,14 +97,14 @@ class IdempotencyRulesTest {
         ClaimOutcome retry = topology.claim(42, 1001, "key-1", OPEN.plusSeconds(3));
 
         assertEquals(ClaimStatus.BLOCKED, first.status());
-        assertEquals(first, retry);
+        assertEquals(first.asReplay(), retry);
     }
 
     @Test
     void replaysGrantEvenAfterTheWindowClosed() {
         ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
 
-        assertEquals(first, topology.claim(42, 1001, "key-1", END.plusSeconds(60)));
+        assertEquals(first.asReplay(), topology.claim(42, 1001, "key-1", END.plusSeconds(60)));
     }
 
     @Test
@@ -113,7 +125,7 @@ class IdempotencyRulesTest {
 
         assertEquals(new Stock(10, 1), topology.stock(42));
         assertNull(topology.wallet(1002));
-        assertEquals(first, topology.claim(42, 1001, "key-1"));
+        assertEquals(first.asReplay(), topology.claim(42, 1001, "key-1"));
     }
 
     @Test
@@ -133,7 +145,7 @@ class IdempotencyRulesTest {
 
         topology.advanceWallClockTime(RETENTION.minus(SETTINGS.housekeepingInterval().multipliedBy(2)));
 
-        assertEquals(first, topology.claim(42, 1001, "key-1", OPEN));
+        assertEquals(first.asReplay(), topology.claim(42, 1001, "key-1", OPEN));
     }
 
     @Test
@@ -175,7 +187,7 @@ class IdempotencyRulesTest {
 
         topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
 
-        assertEquals(recent, topology.claim(42, 1002, "recent", OPEN));
+        assertEquals(recent.asReplay(), topology.claim(42, 1002, "recent", OPEN));
         assertEquals(ClaimStatus.GRANTED, topology.claim(42, 1003, "old", OPEN).status());
     }
 }
