@@ -11,7 +11,9 @@
     GRANTED: '#38a169', SOLD_OUT: '#e53e3e', LIMIT_EXCEEDED: '#dd6b20', NOT_STARTED: '#a0aec0',
     ENDED: '#718096', PAUSED: '#b7791f', BLOCKED: '#805ad5', UNKNOWN_TEMPLATE: '#4a5568',
     KEY_REUSED: '#d53f8c', PENDING: '#3182ce', RATE_LIMITED: '#c53030', UNAVAILABLE: '#9b2c2c',
-    LOCKED: '#3182ce', USED: '#38a169', CANCELLED: '#a0aec0', EXPIRED: '#718096',
+    LOCKED: '#3182ce', USED: '#38a169', CANCELLED: '#a0aec0', EXPIRED: '#718096', REFUNDED: '#d69e2e',
+    // Redemptions that moved no order: counted apart, so USED, LOCKED, … are only the transitions made.
+    REPEATED: '#cbd5e0', REJECTED: '#e53e3e',
     ACTIVE: '#38a169'
   };
   var SPARE = ['#319795', '#d69e2e', '#667eea', '#ed64a6', '#48bb78', '#9f7aea', '#f56565', '#4299e1'];

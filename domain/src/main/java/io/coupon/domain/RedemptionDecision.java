@@ -20,4 +20,13 @@ public record RedemptionDecision(RedemptionStatus status, Order order, Wallet wa
     public boolean changed() {
         return !changes.isEmpty();
     }
+
+    /**
+     * Whether this step moved the order into another status (made, confirmed, cancelled or refunded it), as
+     * opposed to finding it where it already was, or finding none: a repeated step answers like the first, and
+     * only the first did something.
+     */
+    public boolean movedOrder(Order before) {
+        return order != null && (before == null || before.status() != order.status());
+    }
 }

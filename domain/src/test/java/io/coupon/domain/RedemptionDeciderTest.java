@@ -1,7 +1,9 @@
 package io.coupon.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -320,6 +322,32 @@ class RedemptionDeciderTest {
         assertEquals(confirmed.order(), again.order());
         assertEquals(confirmed.wallet(), again.wallet());
         assertEquals(List.of(), again.changes());
+    }
+
+    @Test
+    void confirmMovesTheLockedOrder() {
+        RedemptionDecision first = lockedByO1();
+
+        RedemptionDecision confirm = RedemptionDecider.confirm(first.wallet(), first.order(), LATER);
+
+        assertTrue(confirm.movedOrder(first.order()));
+    }
+
+    @Test
+    void repeatedConfirmMovesNoOrder() {
+        RedemptionDecision confirmed = confirmedO1();
+
+        RedemptionDecision again = RedemptionDecider.confirm(confirmed.wallet(), confirmed.order(),
+                LATER.plusSeconds(1));
+
+        assertFalse(again.movedOrder(confirmed.order()));
+    }
+
+    @Test
+    void tryRejectedForAnUnknownCouponMovesNoOrder() {
+        RedemptionDecision rejected = tryLock(wallet(unused("42-1")), null, "O-1", "42-9", "250.00", AT);
+
+        assertFalse(rejected.movedOrder(null));
     }
 
     @Test

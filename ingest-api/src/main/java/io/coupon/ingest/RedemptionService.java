@@ -1,14 +1,15 @@
 package io.coupon.ingest;
 
-import io.coupon.contract.message.ConfirmRedemption;
+import io.coupon.contract.http.RedemptionAnswers;
+import io.coupon.contract.http.RedemptionAnswers.Outcome;
+import io.coupon.contract.http.RedemptionAnswers.Step;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
-import io.coupon.contract.message.RefundRedemption;
-import io.coupon.contract.message.TryRedemption;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ public final class RedemptionService {
         long sentAt = System.nanoTime();
         return pending.submit(command.requestId(), () -> publisher.send(command), wait, false, "request")
                 .thenApply(result -> {
-                    count(command, result == null ? "PENDING" : result.status().name());
+                    count(command, result);
                     if (result != null) {
                         decisionLatency.record(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
                     }
@@ -47,11 +48,14 @@ public final class RedemptionService {
                 });
     }
 
-    private void count(RedemptionCommand command, String status) {
-        String step = command instanceof TryRedemption ? "try" : command instanceof ConfirmRedemption ? "confirm"
-                : command instanceof RefundRedemption ? "refund" : "cancel";
+    /** Counts the answer by step, status and outcome: a repeat or a refusal may carry a transition's status. */
+    private void count(RedemptionCommand command, RedemptionResult result) {
+        Step step = Step.of(command);
+        String status = result == null ? Outcome.PENDING.name() : result.status().name();
+        Outcome outcome = result == null ? Outcome.PENDING : RedemptionAnswers.outcome(step, result);
         Counter.builder("coupon.redemptions").description("Redemption steps answered by this instance, by outcome")
-                .tag("step", step).tag("status", status).register(meters).increment();
+                .tag("step", step.name().toLowerCase(Locale.ROOT)).tag("status", status)
+                .tag("outcome", outcome.name()).register(meters).increment();
     }
 
     public void decided(RedemptionResult result) {

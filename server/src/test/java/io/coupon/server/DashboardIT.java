@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,6 +159,46 @@ class DashboardIT {
     }
 
     @Test
+    void countsARepeatedConfirmUnderRepeatedNotAsASecondUse() {
+        long user = Api.freshId();
+        Map<String, Long> before = redemptionTotals();
+        String order = confirmedOrder(user);
+
+        assertEquals(200, step(order, "confirm", user).status());
+
+        assertEquals(Map.of("LOCKED", 1L, "USED", 1L, "REPEATED", 1L), awaitRedemptionsCounted(before, 3));
+    }
+
+    @Test
+    void countsACancelAnswered409UsedUnderRejectedNotUnderTheOrdersStatus() {
+        long user = Api.freshId();
+        Map<String, Long> before = redemptionTotals();
+        String order = confirmedOrder(user);
+
+        Api.Response cancel = step(order, "cancel", user);
+
+        assertEquals(409, cancel.status());
+        assertEquals("USED", cancel.body().path("status").asText());
+        assertEquals(Map.of("LOCKED", 1L, "USED", 1L, "REJECTED", 1L), awaitRedemptionsCounted(before, 3));
+    }
+
+    @Test
+    void countsATryRejectedAlreadyUsedUnderRejected() {
+        long user = Api.freshId();
+        String coupon = grantedCoupon(user);
+        String order = "O-" + Api.freshId();
+        Map<String, Long> before = redemptionTotals();
+        assertEquals(201, api.post("/v1/redemptions", tryJson(order, user, coupon)).status());
+        assertEquals(200, step(order, "confirm", user).status());
+
+        Api.Response again = api.post("/v1/redemptions", tryJson(order, user, coupon));
+
+        assertEquals(409, again.status());
+        assertEquals("ALREADY_USED", again.body().path("status").asText());
+        assertEquals(Map.of("LOCKED", 1L, "USED", 1L, "REJECTED", 1L), awaitRedemptionsCounted(before, 3));
+    }
+
+    @Test
     void servesThePageAndItsAssets() {
         Api.Raw page = api.getRaw("/");
         Api.Raw script = api.getRaw("/dashboard/dashboard.js");
@@ -203,6 +244,58 @@ class DashboardIT {
             n += interval.path("claims").path(status).asLong();
         }
         return n;
+    }
+
+    /** An order of {@code user}'s, locked by a Try on a coupon just granted, then confirmed. */
+    private static String confirmedOrder(long user) {
+        String order = "O-" + Api.freshId();
+        Api.Response locked = api.post("/v1/redemptions", tryJson(order, user, grantedCoupon(user)));
+        assertEquals(201, locked.status(), () -> locked.body().toString());
+        assertEquals(200, step(order, "confirm", user).status());
+        return order;
+    }
+
+    private static String grantedCoupon(long user) {
+        long template = api.createTemplate(5, 1);
+        Api.Response claim = api.claimDecided(template, user);
+        Api.assertOutcome(201, "GRANTED", claim);
+        return claim.body().path("couponId").asText();
+    }
+
+    private static String tryJson(String order, long user, String coupon) {
+        return String.format("{\"orderId\": \"%s\", \"userId\": %d, \"couponId\": \"%s\", \"orderAmount\": 250.00}",
+                order, user, coupon);
+    }
+
+    private static Api.Response step(String order, String step, long user) {
+        return api.post("/v1/redemptions/" + order + "/" + step, "{\"userId\": " + user + "}");
+    }
+
+    /** The dashboard's redemption counts since this instance started, as last sampled. */
+    private static Map<String, Long> redemptionTotals() {
+        Map<String, Long> totals = new TreeMap<>();
+        api.get("/v1/dashboard").body().path("activity").path("redemptionTotals").fields()
+                .forEachRemaining(e -> totals.put(e.getKey(), e.getValue().asLong()));
+        return totals;
+    }
+
+    /**
+     * What the counts gained since {@code before}, once the sampler has counted {@code answers} more answers (it
+     * closes an interval every 5 s). Redemptions of other tests run before or after this one, never during it.
+     */
+    private static Map<String, Long> awaitRedemptionsCounted(Map<String, Long> before, long answers) {
+        Map<String, Long> gained = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            gained.clear();
+            redemptionTotals().forEach((key, n) -> {
+                long more = n - before.getOrDefault(key, 0L);
+                if (more != 0) {
+                    gained.put(key, more);
+                }
+            });
+            return gained.values().stream().mapToLong(Long::longValue).sum() >= answers;
+        });
+        return Map.copyOf(gained);
     }
 
     private static String escaped(String text) {

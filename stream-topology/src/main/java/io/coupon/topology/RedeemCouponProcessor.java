@@ -84,7 +84,8 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
         if (decision.couponId() != null) {
             couponId = decision.couponId(); // the coupon a multi-coupon Try was rejected for
         }
-        RedemptionResult result = RedemptionResult.of(command, couponId, decision.status(), decision.order());
+        RedemptionResult result = RedemptionResult.of(command, couponId, decision.status(), decision.order(),
+                decision.movedOrder(order));
         context.forward(record.withKey(userId).withValue(result), ClaimTopology.REDEMPTION_RESULTS_SINK);
     }
 

@@ -4,7 +4,9 @@ import static io.coupon.topology.TemplateBuilder.aTemplate;
 import static io.coupon.topology.TopologyFixture.END;
 import static io.coupon.topology.TopologyFixture.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.contract.message.RedemptionResult;
@@ -109,7 +111,18 @@ class RedemptionRulesTest {
 
         RedemptionResult again = topology.tryRedemption(USER, "O-1", coupon, "250.00", OPEN.plusSeconds(10));
 
-        assertEquals(withRequestId(first, again.requestId()), again);
+        assertEquals(repeatOf(first, again.requestId()), again);
+    }
+
+    @Test
+    void onlyTheFirstOfRepeatedTriesIsAnsweredAsMovingTheOrder() {
+        String coupon = grant(THRESHOLD_TEMPLATE, USER);
+        RedemptionResult first = topology.tryRedemption(USER, "O-1", coupon, "250.00", OPEN);
+
+        RedemptionResult again = topology.tryRedemption(USER, "O-1", coupon, "250.00", OPEN.plusSeconds(10));
+
+        assertTrue(first.moved());
+        assertFalse(again.moved());
     }
 
     @Test
@@ -735,9 +748,10 @@ class RedemptionRulesTest {
         return topology.wallet(userId).find(couponId).orElseThrow();
     }
 
-    private static RedemptionResult withRequestId(RedemptionResult r, String requestId) {
+    /** The answer a repeat of the step answered {@code r} gets: the same, under its own request id, moving nothing. */
+    private static RedemptionResult repeatOf(RedemptionResult r, String requestId) {
         return new RedemptionResult(requestId, r.userId(), r.orderId(), r.couponId(), r.status(), r.discountAmount(),
-                r.payAmount(), r.lockedUntil(), r.couponIds(), r.coupons());
+                r.payAmount(), r.lockedUntil(), r.couponIds(), r.coupons(), false);
     }
 
     /** The answer as a single-coupon Try sees it, without the multi-coupon fields. */

@@ -1,6 +1,10 @@
 package io.coupon.contract.http;
 
+import io.coupon.contract.message.ConfirmRedemption;
+import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
+import io.coupon.contract.message.RefundRedemption;
+import io.coupon.contract.message.TryRedemption;
 import io.coupon.domain.CouponDiscount;
 import io.coupon.domain.RedemptionStatus;
 import java.util.ArrayList;
@@ -12,7 +16,29 @@ import java.util.Map;
 public final class RedemptionAnswers {
 
     /** Which call is being answered: the same status means success for one and conflict for another. */
-    public enum Step { TRY, CONFIRM, CANCEL, REFUND }
+    public enum Step {
+        TRY, CONFIRM, CANCEL, REFUND;
+
+        public static Step of(RedemptionCommand command) {
+            return command instanceof TryRedemption ? TRY : command instanceof ConfirmRedemption ? CONFIRM
+                    : command instanceof RefundRedemption ? REFUND : CANCEL;
+        }
+    }
+
+    /**
+     * What an answer was, beyond its status: the same {@code USED} is a confirm done, a confirm repeated, or a
+     * cancel refused, and only the first is a use.
+     */
+    public enum Outcome {
+        /** A success that moved the order into the answer's status. */
+        MOVED,
+        /** A success that found the order already there (the step was repeated): nothing changed. */
+        REPEATED,
+        /** A 404 or 409: nothing was done, for the reason the status gives. */
+        REJECTED,
+        /** Made durable, but not decided within the wait (202). */
+        PENDING
+    }
 
     private RedemptionAnswers() {
     }
@@ -27,6 +53,13 @@ public final class RedemptionAnswers {
             case REFUND: return status == RedemptionStatus.REFUNDED ? 200 : 409;
             default: return status == RedemptionStatus.CANCELLED ? 200 : 409;
         }
+    }
+
+    public static Outcome outcome(Step step, RedemptionResult result) {
+        if (statusCode(step, result.status()) >= 400) {
+            return Outcome.REJECTED;
+        }
+        return result.moved() ? Outcome.MOVED : Outcome.REPEATED;
     }
 
     public static Map<String, Object> body(Step step, RedemptionResult result) {

@@ -1,6 +1,8 @@
 package io.coupon.server.dashboard;
 
+import io.coupon.contract.http.RedemptionAnswers.Outcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,18 +16,24 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The recent activity of this process for the dashboard: every interval it reads the claim and redemption
- * counters ({@code coupon.claims} by {@code status}, {@code coupon.redemptions} by {@code step} and
- * {@code status}) and keeps what each status gained in that interval, for the last window, in a ring buffer.
- * A counter that does not exist yet counts as zero. Only memory, only this process: the counters count the
- * answers this instance gave.
+ * counters ({@code coupon.claims} by {@code status}, {@code coupon.redemptions} by {@code step}, {@code status}
+ * and {@code outcome}) and keeps what each status gained in that interval, for the last window, in a ring buffer.
+ * A redemption is counted under its status only when it moved the order there; a repeat, a refusal or an
+ * undecided step is counted under its outcome ({@code REPEATED}, {@code REJECTED}, {@code PENDING}), since its
+ * status would count a use, lock, cancel or refund that did not happen. A counter that does not exist yet counts
+ * as zero. Only memory, only this process: the counters count the answers this instance gave.
  */
 public final class ActivitySampler implements AutoCloseable {
 
     static final String CLAIMS = "coupon.claims";
     static final String REDEMPTIONS = "coupon.redemptions";
+    static final String STATUS = "status";
+    static final String OUTCOME = "outcome";
+    private static final String UNKNOWN = "UNKNOWN";
 
     /** What each status gained in the interval that ended {@code at}. */
     public record Interval(Instant at, Map<String, Long> claims, Map<String, Long> redemptions) {
@@ -56,8 +64,8 @@ public final class ActivitySampler implements AutoCloseable {
         this.window = window;
         this.capacity = (int) (window.toMillis() / interval.toMillis());
         this.ring = new ArrayDeque<>(capacity);
-        this.lastClaims = totals(CLAIMS);
-        this.lastRedemptions = totals(REDEMPTIONS);
+        this.lastClaims = claimTotals();
+        this.lastRedemptions = redemptionTotals();
     }
 
     /** Samples every interval on a daemon thread of its own until closed. */
@@ -74,8 +82,8 @@ public final class ActivitySampler implements AutoCloseable {
 
     /** Closes the interval that ends now: what every status gained since the previous sample. */
     public synchronized void sample() {
-        Map<String, Long> claims = totals(CLAIMS);
-        Map<String, Long> redemptions = totals(REDEMPTIONS);
+        Map<String, Long> claims = claimTotals();
+        Map<String, Long> redemptions = redemptionTotals();
         if (ring.size() == capacity) {
             ring.removeFirst();
         }
@@ -96,14 +104,29 @@ public final class ActivitySampler implements AutoCloseable {
         }
     }
 
-    /** Each status's count, summed over the counter's other tags (a redemption's step). */
-    private Map<String, Long> totals(String counter) {
+    private Map<String, Long> claimTotals() {
+        return totals(CLAIMS, ActivitySampler::status);
+    }
+
+    private Map<String, Long> redemptionTotals() {
+        return totals(REDEMPTIONS, id -> {
+            String outcome = id.getTag(OUTCOME);
+            return Outcome.MOVED.name().equals(outcome) ? status(id) : outcome == null ? UNKNOWN : outcome;
+        });
+    }
+
+    /** Each group's count, summed over the counter's other tags (a redemption's step). */
+    private Map<String, Long> totals(String counter, Function<Meter.Id, String> group) {
         Map<String, Long> totals = new TreeMap<>();
         for (Counter c : meters.find(counter).counters()) {
-            String status = c.getId().getTag("status");
-            totals.merge(status == null ? "UNKNOWN" : status, Math.round(c.count()), Long::sum);
+            totals.merge(group.apply(c.getId()), Math.round(c.count()), Long::sum);
         }
         return Collections.unmodifiableMap(totals);
+    }
+
+    private static String status(Meter.Id id) {
+        String status = id.getTag(STATUS);
+        return status == null ? UNKNOWN : status;
     }
 
     /** Only the statuses that gained; a counter that went away (or was reset) restarts from zero. */

@@ -2,6 +2,7 @@ package io.coupon.server.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.coupon.contract.http.RedemptionAnswers.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,7 +42,7 @@ class ActivitySamplerTest {
     void countsNothingForCountersThatDoNotExistYet() {
         ActivitySampler sampler = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
         sampler.sample();
-        redemptions("try", "LOCKED", 2);
+        redemptions("try", "LOCKED", Outcome.MOVED, 2);
         sampler.sample();
 
         ActivitySampler.Activity activity = sampler.activity();
@@ -54,12 +55,24 @@ class ActivitySamplerTest {
     @Test
     void sumsRedemptionStepsByStatus() {
         ActivitySampler sampler = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
-        redemptions("try", "PENDING", 1);
-        redemptions("confirm", "PENDING", 2);
-        redemptions("confirm", "USED", 3);
+        redemptions("try", "PENDING", Outcome.PENDING, 1);
+        redemptions("confirm", "PENDING", Outcome.PENDING, 2);
+        redemptions("confirm", "USED", Outcome.MOVED, 3);
         sampler.sample();
 
         assertEquals(Map.of("PENDING", 3L, "USED", 3L), sampler.activity().series().get(0).redemptions());
+    }
+
+    @Test
+    void countsRedemptionsThatMovedNoOrderUnderTheirOutcomeNotTheirStatus() {
+        ActivitySampler sampler = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
+        redemptions("confirm", "USED", Outcome.MOVED, 1);
+        redemptions("confirm", "USED", Outcome.REPEATED, 2);
+        redemptions("cancel", "USED", Outcome.REJECTED, 3);
+        redemptions("try", "ALREADY_USED", Outcome.REJECTED, 4);
+        sampler.sample();
+
+        assertEquals(Map.of("USED", 1L, "REPEATED", 2L, "REJECTED", 7L), sampler.activity().redemptionTotals());
     }
 
     @Test
@@ -81,8 +94,8 @@ class ActivitySamplerTest {
         Counter.builder(ActivitySampler.CLAIMS).tag("status", status).register(meters).increment(n);
     }
 
-    private void redemptions(String step, String status, int n) {
-        Counter.builder(ActivitySampler.REDEMPTIONS).tag("step", step).tag("status", status).register(meters)
-                .increment(n);
+    private void redemptions(String step, String status, Outcome outcome, int n) {
+        Counter.builder(ActivitySampler.REDEMPTIONS).tag("step", step).tag(ActivitySampler.STATUS, status)
+                .tag(ActivitySampler.OUTCOME, outcome.name()).register(meters).increment(n);
     }
 }
