@@ -229,7 +229,8 @@ public final class ComparisonReport {
         if (cold.isEmpty() && coldStartFailures.isEmpty()) {
             return;
         }
-        md.append("### Cold start (a flash sale sent the moment the server answered `/health` on a fresh start)\n\n");
+        md.append("### Cold start (a flash sale sent the moment the server's log said `serving on`,"
+                + " on a fresh start)\n\n");
         md.append("| system | offered/s | answered 202 | not answered | P50 ms | P90 ms | P99 ms | max ms | outcomes |"
                 + " correct |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (RunRecord r : cold) {

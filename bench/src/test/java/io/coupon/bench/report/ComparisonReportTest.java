@@ -100,7 +100,8 @@ class ComparisonReportTest {
         assertTrue(md.contains("| ours | 500 | 3 | 0 | 900 | 2000 | 2100 | 2100 |"), md);
         assertTrue(md.contains("| baseline | 500 | mariadbd | 2000 | 10000 | 0.200 |"), md);
         assertTrue(md.contains("| baseline | 500 | **all** | 5000 | 10000 | **0.500** |"), md);
-        assertTrue(report.runs("flash-sale", "ours").isEmpty(), "neither the cold start nor the CPU run is a rate step");
+        assertTrue(report.runs("flash-sale", "ours").isEmpty(),
+                "neither the cold start nor the CPU run is a step of the rate table");
         assertEquals(0, report.highestRateHeld("baseline"));
     }
 
