@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar coupon-bench.jar <command> ...}: the load scenarios ({@code flash-sale}, {@code steady},
- * {@code ramp}, {@code issuance-load}), the article's design as a server to compare with ({@code baseline}), the
- * topology alone ({@code stream-only}) and the page and chart of a comparison ({@code report}).
+ * {@code ramp}, {@code idle}, {@code issuance-load}), the article's design as a server to compare with
+ * ({@code baseline}), the topology alone ({@code stream-only}) and the page and chart of a comparison ({@code report}).
  */
 public final class BenchMain {
 
@@ -67,6 +67,7 @@ public final class BenchMain {
             case FlashSaleScenario.NAME -> scenario = new FlashSaleScenario(NanoClock.system(), System.nanoTime());
             case SteadyScenario.NAME -> scenario = new SteadyScenario(NanoClock.system(), System.nanoTime());
             case RampScenario.NAME -> scenario = new RampScenario(NanoClock.system(), System.nanoTime());
+            case IdleScenario.NAME -> scenario = new IdleScenario(NanoClock.system());
             case IssuanceLoadScenario.NAME ->
                     scenario = new IssuanceLoadScenario(NanoClock.system(), System.nanoTime());
             default -> {

@@ -2,13 +2,17 @@ package io.coupon.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The command line of a run: {@code <scenario> [--stock N] [--users N] [--rate N] [--duration 60s] [--url U]
  * [--timeout 10s] [--out result.json] [--system ours]}, plus {@code --templates N} for {@code steady},
  * {@code --step N --max-rate N --p99-budget 80ms} for {@code ramp}, {@code --audience 0.9 --profiles N} for
- * {@code flash-sale}, and {@code --profiles N --issuance-wait 0s} for {@code issuance-load}; {@code
+ * {@code flash-sale}, {@code --cpu-pids server=123,...} for {@code flash-sale}, {@code --claims N} for
+ * {@code idle}, and {@code --profiles N --issuance-wait 0s} for {@code issuance-load}; {@code
  * --load-concurrency N} bounds the profile PUTs in flight, and {@code --load-profiles false} skips them.
  *
  * @param system    the name of the system under test, written into the result (e.g. {@code ours}, {@code baseline})
@@ -27,15 +31,19 @@ import java.util.Locale;
  *                  {@code --profiles} (and {@code --audience}) loaded on the same server
  * @param loadConcurrency profile PUTs in flight at once while loading
  * @param issuanceWait {@code issuance-load}: how long to wait after the live window for the issuance to finish
+ * @param claims    {@code idle}: how many claims, one at a time
+ * @param cpuPids   {@code flash-sale}: processes (name to pid) whose CPU time the run samples from {@code /proc} at
+ *                  the start and end of its load, reported per claim answered; empty for none
  */
 public record BenchOptions(String scenario, String system, long stock, long users, long rate, Duration duration,
         String url, Duration timeout, Path out, int templates, long step, long maxRate, Duration budget,
-        Double audience, long profiles, boolean loadProfiles, int loadConcurrency, Duration issuanceWait) {
+        Double audience, long profiles, boolean loadProfiles, int loadConcurrency, Duration issuanceWait, long claims,
+        Map<String, Long> cpuPids) {
 
     /** The number of users an {@code issuance-load} covers unless {@code --profiles} says otherwise. */
     public static final long DEFAULT_ISSUANCE_PROFILES = 100_000;
 
-    public static final String USAGE = "usage: java -jar coupon-bench.jar <flash-sale|steady|ramp> [--stock 10000]"
+    public static final String USAGE = "usage: java -jar coupon-bench.jar <flash-sale|steady|ramp|idle> [--stock 10000]"
             + " [--users 200000] [--rate 5000] [--duration 60s] [--url http://127.0.0.1:7070] [--timeout 10s]"
             + " [--out result.json] [--system ours] [--templates 20] [--step <rate>] [--max-rate <10 x rate>]"
             + " [--p99-budget 80ms]\n"
@@ -43,13 +51,17 @@ public record BenchOptions(String scenario, String system, long stock, long user
             + " [--load-profiles true] [--load-concurrency 64] ...\n"
             + "       java -jar coupon-bench.jar issuance-load [--profiles 100000] [--rate 500] [--duration 60s]"
             + " [--issuance-wait 0s] [--load-profiles true] [--load-concurrency 64] ...\n"
+            + "       java -jar coupon-bench.jar flash-sale --cpu-pids server=<pid>[,mariadbd=<pid>,...] ...\n"
+            + "       java -jar coupon-bench.jar idle [--claims 500] [--url ...] [--timeout 10s] [--out ...]"
+            + " [--system ours]\n"
             + "       java -jar coupon-bench.jar baseline --help | stream-only --help | report --help";
 
     public BenchOptions {
-        if (stock < 1 || users < 1 || rate < 1 || templates < 1 || step < 1 || maxRate < 1) {
-            throw new IllegalArgumentException("--stock, --users, --rate, --templates, --step and --max-rate must be"
-                    + " at least 1");
+        if (stock < 1 || users < 1 || rate < 1 || templates < 1 || step < 1 || maxRate < 1 || claims < 1) {
+            throw new IllegalArgumentException("--stock, --users, --rate, --templates, --step, --max-rate and"
+                    + " --claims must be at least 1");
         }
+        cpuPids = Collections.unmodifiableMap(new LinkedHashMap<>(cpuPids));
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("--p99-budget must be positive");
         }
@@ -93,6 +105,8 @@ public record BenchOptions(String scenario, String system, long stock, long user
         boolean loadProfiles = true;
         int loadConcurrency = 64;
         Duration issuanceWait = Duration.ZERO;
+        long claims = 500;
+        Map<String, Long> cpuPids = Map.of();
         for (int i = 1; i < args.length; i += 2) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -117,6 +131,8 @@ public record BenchOptions(String scenario, String system, long stock, long user
                 case "--load-profiles" -> loadProfiles = bool(name, value);
                 case "--load-concurrency" -> loadConcurrency = Math.toIntExact(number(name, value));
                 case "--issuance-wait" -> issuanceWait = duration(name, value);
+                case "--claims" -> claims = number(name, value);
+                case "--cpu-pids" -> cpuPids = ProcessCpu.parsePids(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -126,7 +142,7 @@ public record BenchOptions(String scenario, String system, long stock, long user
         }
         return new BenchOptions(args[0], system, stock, users, rate, duration, url, timeout, out, templates,
                 step == null ? rate : step, maxRate == null ? rate * 10 : maxRate, budget, audience, profiles,
-                loadProfiles, loadConcurrency, issuanceWait);
+                loadProfiles, loadConcurrency, issuanceWait, claims, cpuPids);
     }
 
     private static boolean bool(String name, String value) {

@@ -64,6 +64,7 @@ public record BenchResult(String scenario, String system, String url, long offer
         ObjectNode latency = root.putObject("latencyMs");
         latency.put("count", l.count());
         latency.put("p50", l.p50());
+        latency.put("p90", l.p90());
         latency.put("p95", l.p95());
         latency.put("p99", l.p99());
         latency.put("p999", l.p999());
@@ -105,12 +106,16 @@ public record BenchResult(String scenario, String system, String url, long offer
         out.append(String.format("%s (%s) against %s: offered %d/s for %s, achieved %.1f/s (%d sent, %d answered, %d failed%s)%n",
                 scenario, system, url, offeredRate, duration, achievedThroughput(), stats.sent(), stats.answered(),
                 stats.failed(), stats.drained() ? "" : ", NOT drained"));
-        out.append(String.format("latency ms: p50 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  (n=%d)%n",
-                l.p50(), l.p95(), l.p99(), l.p999(), l.max(), l.count()));
+        out.append(String.format("latency ms: p50 %.3f  p90 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  (n=%d)%n",
+                l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max(), l.count()));
         out.append("outcomes:");
         stats.outcomes().forEach((k, v) -> out.append("  ").append(k).append('=').append(v));
         out.append(String.format("%nchecks:"));
         checks.forEach((k, v) -> out.append("  ").append(k).append('=').append(v));
+        if (details.get(FlashSaleScenario.CPU) instanceof Map<?, ?> cpu) {
+            out.append(String.format("%ncpu:  %s ms per claim answered, all processes; %s", cpu.get("cpuMsPerClaim"),
+                    cpu.get("processes")));
+        }
         return out.append(System.lineSeparator()).toString();
     }
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,13 @@ final class CouponHttp {
                 + " \"threshold\": 200.00, \"totalCount\": %d, \"perUserLimit\": %d,"
                 + " \"startTime\": \"%s\", \"endTime\": \"%s\", \"validDays\": 7%s}",
                 name, totalCount, perUserLimit, start, end, audience == null ? "" : ", \"audience\": " + audience);
-        HttpResponse<String> created = client.send(post("/v1/templates", body), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created;
+        try {
+            created = client.send(post("/v1/templates", body), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            // e.g. a server that says it is serving but cannot define a template yet: say which call it was
+            throw new IOException("template not created within " + timeout.toSeconds() + " s", e);
+        }
         if (created.statusCode() != 201) {
             throw new IOException("template not created: " + created.statusCode() + " " + created.body());
         }

@@ -19,10 +19,15 @@ import java.util.concurrent.atomic.LongAdder;
  * Everything else is as in the plain sale (users drawn the same way, the same report), so the two reports
  * compare claim latency with and without an audience at the same rate; the outsiders' claims answer
  * 409 {@code NOT_ELIGIBLE}, and a 201 to an outsider counts as {@code grantedOutsideAudience}, a failed check.
+ *
+ * <p>With {@code --cpu-pids} it also reads the CPU time of those processes from {@code /proc} when the load starts
+ * and when its last claim is answered, and reports it per process and per claim answered ({@link ProcessCpu}).
  */
 public final class FlashSaleScenario implements Scenario {
 
     public static final String NAME = "flash-sale";
+    /** The result's detail with the sampled processes' CPU time, when {@code --cpu-pids} named some. */
+    public static final String CPU = "cpu";
 
     private final NanoClock clock;
     private final long seed;
@@ -73,6 +78,7 @@ public final class FlashSaleScenario implements Scenario {
         LongAdder outsiders = new LongAdder();
         long profiled = o.profiles() > 0 ? o.profiles() : o.users();
         double share = insideShare(o);
+        ProcessCpu cpu = o.cpuPids().isEmpty() ? null : ProcessCpu.start(o.cpuPids());
         RunStats stats = new OpenLoopRunner(clock).run(OpenLoopSchedule.of(rate, o.duration()), i -> {
             long user = 1 + users.nextLong(o.users());
             if (audience == null || user <= profiled && BenchProfiles.inside(user, share)) {
@@ -85,6 +91,8 @@ public final class FlashSaleScenario implements Scenario {
                 return outcome;
             });
         }, o.timeout());
+        // Sampled before the read-back below: only the claims' work counts, per claim answered.
+        Map<String, Object> details = cpu == null ? Map.of() : Map.of(CPU, cpu.stop(stats.answered()).toMap());
 
         long remaining = settledRemaining(http, template, stats, o.timeout());
         Map<String, Object> checks = checks(template, o.stock(), remaining, stats);
@@ -94,7 +102,7 @@ public final class FlashSaleScenario implements Scenario {
             checks.put("grantedOutsideAudience", outsiders.sum());
         }
         checks.putAll(loaded);
-        return new BenchResult(NAME, o.system(), o.url(), rate, o.duration(), stats, checks);
+        return new BenchResult(NAME, o.system(), o.url(), rate, o.duration(), stats, checks, details);
     }
 
     /** Everyone is inside a run without an audience; its profiles (if any) are all gold or silver. */

@@ -42,6 +42,13 @@ class BenchMainTest {
     }
 
     @Test
+    void theIdleScenarioSendsFiveHundredClaimsUnlessToldOtherwise() {
+        assertEquals(500, BenchOptions.parse("idle").claims());
+        assertEquals(20, BenchOptions.parse("idle", "--claims", "20").claims());
+        assertTrue(BenchOptions.parse("flash-sale").cpuPids().isEmpty(), "no CPU sampled unless asked");
+    }
+
+    @Test
     void anAudienceFlashSaleProfilesEveryUserUnlessToldOtherwise() {
         BenchOptions o = BenchOptions.parse("flash-sale", "--audience", "0.9", "--users", "50000");
         assertEquals(0.9, o.audience());

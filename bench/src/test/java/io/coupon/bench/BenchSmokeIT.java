@@ -180,6 +180,41 @@ class BenchSmokeIT {
         assertTrue(json.get("details").get("issuanceProgress").isArray());
     }
 
+    @Test
+    void runsIdleClaimsOneAtATimeEachAFreshUserAndReportsTheirPercentiles() throws Exception {
+        BenchResult idle = new IdleScenario(NanoClock.system()).run(BenchOptions.parse("idle", "--claims", "5",
+                "--url", url, "--system", "ours"));
+        System.out.print(idle.summaryText());
+
+        assertEquals(5, idle.stats().answered() + idle.stats().failed());
+        assertFalse(idle.failedCheck(), idle.checks().toString());
+        assertEquals(10L, idle.checks().get("stock"), "twice the claims: none meets the last units");
+        assertFalse(idle.checks().containsKey("soldOut"), "selling out is no goal of the idle run");
+        JsonNode latency = new ObjectMapper().readTree(idle.toJsonString()).get("latencyMs");
+        for (String field : new String[] {"p50", "p90", "p99", "max"}) {
+            assertTrue(latency.get(field).isNumber(), field);
+        }
+        assertEquals(5, latency.get("count").asLong());
+    }
+
+    @Test
+    void samplesTheServersCpuFromProcOverAFlashSaleAndDividesItByTheClaimsAnswered() throws Exception {
+        long serverPid = ProcessHandle.current().pid(); // the server runs in this JVM
+        BenchResult sale = new FlashSaleScenario(NanoClock.system(), 42).run(BenchOptions.parse("flash-sale",
+                "--stock", "10", "--users", "1000", "--rate", "50", "--duration", "1s", "--url", url, "--system",
+                "ours", "--cpu-pids", "server=" + serverPid));
+        System.out.print(sale.summaryText());
+
+        JsonNode cpu = new ObjectMapper().readTree(sale.toJsonString()).get("details").get("cpu");
+        assertEquals(sale.stats().answered(), cpu.get("claimsAnswered").asLong());
+        assertEquals(1, cpu.get("processes").size());
+        assertEquals("server", cpu.get("processes").get(0).get("name").asText());
+        assertEquals(serverPid, cpu.get("processes").get(0).get("pid").asLong());
+        assertTrue(cpu.get("totalCpuMs").asDouble() >= 0);
+        assertTrue(cpu.get("cpuMsPerClaim").isNumber());
+        assertFalse(sale.failedCheck(), sale.checks().toString());
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

@@ -35,11 +35,14 @@ public final class ComparisonReport {
 
     private final List<RunRecord> runs;
     private final List<JsonNode> streamOnly;
+    private final List<JsonNode> coldStartFailures;
     private final double budgetMs;
 
-    ComparisonReport(List<RunRecord> runs, List<JsonNode> streamOnly, double budgetMs) {
+    ComparisonReport(List<RunRecord> runs, List<JsonNode> streamOnly, List<JsonNode> coldStartFailures,
+            double budgetMs) {
         this.runs = List.copyOf(runs);
         this.streamOnly = List.copyOf(streamOnly);
+        this.coldStartFailures = List.copyOf(coldStartFailures);
         this.budgetMs = budgetMs;
     }
 
@@ -73,6 +76,7 @@ public final class ComparisonReport {
     static ComparisonReport read(Path dir, double budgetMs) throws IOException {
         List<RunRecord> runs = new ArrayList<>();
         List<JsonNode> streamOnly = new ArrayList<>();
+        List<JsonNode> coldStartFailures = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
             files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -83,9 +87,11 @@ public final class ComparisonReport {
                 streamOnly.add(json);
             } else if (json.has("latencyMs")) {
                 runs.add(RunRecord.of(file.getFileName().toString(), json));
+            } else if (json.has("failure") && file.getFileName().toString().startsWith(RunRecord.COLD_START)) {
+                coldStartFailures.add(json); // the script's note of a cold-start sale that could not run
             }
         }
-        return new ComparisonReport(runs, streamOnly, budgetMs);
+        return new ComparisonReport(runs, streamOnly, coldStartFailures, budgetMs);
     }
 
     /** The page with its generated section replaced, or appended if it has none yet. */
@@ -99,8 +105,8 @@ public final class ComparisonReport {
         return page.substring(0, begin) + generated + page.substring(end + END.length());
     }
 
-    List<RunRecord> runs(String scenario, String system) {
-        return runs.stream().filter(r -> r.scenario().equals(scenario) && r.system().equals(system)).toList();
+    List<RunRecord> runs(String kind, String system) {
+        return runs.stream().filter(r -> r.kind().equals(kind) && r.system().equals(system)).toList();
     }
 
     /** Per offered rate, the worst P99 over the flash-sale rounds of the system. */
@@ -147,6 +153,9 @@ public final class ComparisonReport {
                 table(md, steady);
             }
         }
+        idleTable(md);
+        coldStartTable(md);
+        cpuTable(md);
         streamOnlyTable(md);
         md.append("![P99 latency against offered rate, both systems](").append(chartPath).append(")\n");
         return md.toString();
@@ -197,6 +206,70 @@ public final class ComparisonReport {
 
     private OptionalDouble mean(String system, long rate, java.util.function.ToDoubleFunction<RunRecord> f) {
         return runs("flash-sale", system).stream().filter(r -> r.offeredRate() == rate).mapToDouble(f).average();
+    }
+
+    private void idleTable(StringBuilder md) {
+        List<RunRecord> idle = bothSystems("idle");
+        if (idle.isEmpty()) {
+            return;
+        }
+        md.append("### Idle latency (one claim at a time on a warm server, each a fresh user)\n\n");
+        md.append("| system | claims | P50 ms | P90 ms | P99 ms | max ms | outcomes | correct |\n"
+                + "|---|---:|---:|---:|---:|---:|---|---|\n");
+        for (RunRecord r : idle) {
+            md.append(String.format("| %s | %d | %s | %s | %s | %s | %s | %s |%n", r.system(),
+                    r.outcomes().values().stream().mapToLong(Long::longValue).sum(), ms(r.p50()), ms(r.p90()),
+                    ms(r.p99()), ms(r.max()), mix(r.outcomes()), r.correctness()));
+        }
+        md.append('\n');
+    }
+
+    private void coldStartTable(StringBuilder md) {
+        List<RunRecord> cold = bothSystems(RunRecord.COLD_START);
+        if (cold.isEmpty() && coldStartFailures.isEmpty()) {
+            return;
+        }
+        md.append("### Cold start (a flash sale sent the moment the server's log said `serving on`,"
+                + " on a fresh start)\n\n");
+        md.append("| system | offered/s | answered 202 | not answered | P50 ms | P90 ms | P99 ms | max ms | outcomes |"
+                + " correct |\n|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        for (RunRecord r : cold) {
+            md.append(String.format("| %s | %d | %d | %d | %s | %s | %s | %s | %s | %s |%n", r.system(),
+                    r.offeredRate(), r.pending(), r.failed(), ms(r.p50()), ms(r.p90()), ms(r.p99()), ms(r.max()),
+                    mix(r.outcomes()), r.correctness()));
+        }
+        for (JsonNode failed : coldStartFailures) {
+            md.append(String.format("| %s | – | – | – | – | – | – | – | did not run: %s | NO |%n",
+                    failed.path("system").asText(), failed.path("failure").asText()));
+        }
+        md.append('\n');
+    }
+
+    private void cpuTable(StringBuilder md) {
+        List<RunRecord> cpu = bothSystems(RunRecord.CPU);
+        if (cpu.isEmpty()) {
+            return;
+        }
+        md.append("### CPU per claim (utime + stime from `/proc/<pid>/stat`, a fixed-rate flash sale)\n\n");
+        md.append("| system | offered/s | process | CPU ms | claims answered | CPU ms per claim |\n"
+                + "|---|---:|---|---:|---:|---:|\n");
+        for (RunRecord r : cpu) {
+            JsonNode c = r.details().path("cpu");
+            for (JsonNode p : c.path("processes")) {
+                md.append(String.format("| %s | %d | %s | %.0f | %d | %.3f |%n", r.system(), r.offeredRate(),
+                        p.get("name").asText(), p.get("cpuMs").asDouble(), c.path("claimsAnswered").asLong(),
+                        p.get("cpuMsPerClaim").asDouble()));
+            }
+            md.append(String.format("| %s | %d | **all** | %.0f | %d | **%.3f** |%n", r.system(), r.offeredRate(),
+                    c.path("totalCpuMs").asDouble(), c.path("claimsAnswered").asLong(),
+                    c.path("cpuMsPerClaim").asDouble()));
+        }
+        md.append('\n');
+    }
+
+    /** The runs of a kind, ours first, each system's in the order they ran. */
+    private List<RunRecord> bothSystems(String kind) {
+        return Stream.concat(runs(kind, OURS).stream(), runs(kind, BASELINE).stream()).toList();
     }
 
     private void streamOnlyTable(StringBuilder md) {

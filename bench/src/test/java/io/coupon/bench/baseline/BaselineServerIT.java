@@ -143,6 +143,17 @@ class BaselineServerIT {
     }
 
     @Test
+    void answersAPathOrIdThatNamesNothingWith404InTheErrorEnvelope() throws Exception {
+        for (String path : new String[] {"/v1/nothing", "/v1/templates/abc/claims", "/v1/templates/99999999999999999999"
+                + "/claims"}) {
+            HttpResponse<String> answer = post(path, "{\"userId\": 1}");
+
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("NOT_FOUND", JSON.readTree(answer.body()).get("error").asText(), path);
+        }
+    }
+
+    @Test
     void theGeneratorsFlashSaleSellsOutTheBaselineWithoutOversellingAndTheSteadyMixRuns() throws Exception {
         BenchResult sale = new FlashSaleScenario(NanoClock.system(), 7).run(BenchOptions.parse("flash-sale",
                 "--stock", "50", "--users", "1000", "--rate", "100", "--duration", "2s", "--url", url,

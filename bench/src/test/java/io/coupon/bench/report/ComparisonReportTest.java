@@ -61,6 +61,51 @@ class ComparisonReportTest {
     }
 
     @Test
+    void tabulatesIdleLatencyColdStartAndCpuPerClaimApartFromTheRateTable() throws Exception {
+        Files.writeString(dir.resolve("idle-ours.json"), """
+                {"scenario": "idle", "system": "ours", "url": "http://x", "offeredRate": 0,
+                 "achievedThroughput": 50.0, "failed": 0, "drained": true,
+                 "latencyMs": {"count": 500, "p50": 12.5, "p90": 15.0, "p95": 16.0, "p99": 30.0, "p999": 40.0, "max": 41.0},
+                 "outcomes": {"201 GRANTED": 500},
+                 "checks": {"stock": 1000, "serverGranted": 500, "oversold": false, "lostGrants": false}}
+                """);
+        Files.writeString(dir.resolve("cold-start-ours.json"), """
+                {"scenario": "flash-sale", "system": "ours", "url": "http://x", "offeredRate": 500,
+                 "achievedThroughput": 480.0, "failed": 0, "drained": true,
+                 "latencyMs": {"count": 10, "p50": 900, "p90": 2000, "p95": 2000, "p99": 2100, "p999": 2100, "max": 2100},
+                 "outcomes": {"201 GRANTED": 4, "202 PENDING": 3, "409 SOLD_OUT": 3},
+                 "checks": {"stock": 5, "serverGranted": 5, "oversold": false, "lostGrants": false, "soldOut": true}}
+                """);
+        Files.writeString(dir.resolve("cpu-baseline.json"), """
+                {"scenario": "flash-sale", "system": "baseline", "url": "http://x", "offeredRate": 500,
+                 "achievedThroughput": 500.0, "failed": 0, "drained": true,
+                 "latencyMs": {"count": 10, "p50": 1, "p90": 1, "p95": 1, "p99": 1, "p999": 1, "max": 1},
+                 "outcomes": {"201 GRANTED": 5, "409 SOLD_OUT": 5},
+                 "checks": {"stock": 5, "serverGranted": 5, "oversold": false, "lostGrants": false, "soldOut": true},
+                 "details": {"cpu": {"claimsAnswered": 10000, "clockTicksPerSecond": 100, "totalCpuMs": 5000.0,
+                   "cpuMsPerClaim": 0.5, "processes": [
+                     {"name": "server", "pid": 1, "cpuMs": 3000.0, "cpuMsPerClaim": 0.3},
+                     {"name": "mariadbd", "pid": 2, "cpuMs": 2000.0, "cpuMsPerClaim": 0.2}]}}}
+                """);
+        Files.writeString(dir.resolve("cold-start-baseline.json"), """
+                {"scenario": "flash-sale", "system": "baseline", "failure": "template not created: timed out"}
+                """);
+        ComparisonReport report = ComparisonReport.read(dir, 80);
+
+        String md = report.markdown("Run", "", "", "chart.png");
+
+        assertTrue(md.contains("| baseline | – | – | – | – | – | – | – |"
+                + " did not run: template not created: timed out | NO |"), md);
+        assertTrue(md.contains("| ours | 500 | 12.5 | 15.0 | 30.0 | 41.0 | 201 GRANTED 500 | yes |"), md);
+        assertTrue(md.contains("| ours | 500 | 3 | 0 | 900 | 2000 | 2100 | 2100 |"), md);
+        assertTrue(md.contains("| baseline | 500 | mariadbd | 2000 | 10000 | 0.200 |"), md);
+        assertTrue(md.contains("| baseline | 500 | **all** | 5000 | 10000 | **0.500** |"), md);
+        assertTrue(report.runs("flash-sale", "ours").isEmpty(),
+                "neither the cold start nor the CPU run is a step of the rate table");
+        assertEquals(0, report.highestRateHeld("baseline"));
+    }
+
+    @Test
     void replacesOnlyTheGeneratedSectionAndKeepsTheProseAroundIt() {
         String page = "# Benchmarks\n\nhand-written intro\n\n" + ComparisonReport.BEGIN + "\nold table\n"
                 + ComparisonReport.END + "\n\n## Analysis\n\nhand-written analysis\n";
