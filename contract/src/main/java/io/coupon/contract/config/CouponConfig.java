@@ -67,7 +67,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
         StreamsSettings streams = new StreamsSettings(
                 e.get("COUPON_APPLICATION_ID", "coupon-stream", CouponConfig::identifier),
                 e.get("COUPON_STREAM_THREADS", "1", v -> intIn(v, 1, 64)),
-                e.get("COUPON_COMMIT_INTERVAL", "10ms",
+                e.get("COUPON_COMMIT_INTERVAL", "50ms",
                         v -> durationIn(v, Duration.ofMillis(10), Duration.ofSeconds(60))),
                 e.get("COUPON_STANDBY_REPLICAS", "0", v -> intIn(v, 0, 8)),
                 e.get("COUPON_IDEMPOTENCY_RETENTION", "24h",
