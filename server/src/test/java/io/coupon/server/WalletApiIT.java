@@ -161,7 +161,7 @@ class WalletApiIT {
             Api.assertOutcome(201, "GRANTED", granted);
 
             Api.Response locked = api.post("/v1/redemptions", Api.json(Map.of("orderId", "now-" + user,
-                    "userId", user, "couponId", granted.body().get("couponId").asText(), "orderAmount", "500.00")));
+                    "userId", user, "couponId", granted.body().get("couponId").asText(), "orderAmount", new BigDecimal("500.00"))));
 
             assertEquals(201, locked.status(), locked.body()::toString);
             assertEquals("LOCKED", locked.body().path("status").asText(), locked.body()::toString);
