@@ -11,7 +11,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.coupon.contract.message.BlocklistEntry;
 import io.coupon.contract.message.ClaimCommand;
-import io.coupon.contract.message.ClaimGrant;
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
@@ -28,6 +27,7 @@ import io.coupon.contract.message.IssuanceResult;
 import io.coupon.contract.message.ProfileResult;
 import io.coupon.contract.message.StartIssuance;
 import io.coupon.contract.message.UserProfile;
+import io.coupon.contract.message.WalletCommand;
 import io.coupon.domain.Audience;
 import io.coupon.domain.AudienceParser;
 import io.coupon.domain.InvalidRuleException;
@@ -144,8 +144,8 @@ public final class JsonSerdes {
         return of(ClaimOutcome.class);
     }
 
-    public static Serde<ClaimGrant> claimGrant() {
-        return of(ClaimGrant.class);
+    public static Serde<WalletCommand> walletCommand() {
+        return of(WalletCommand.class);
     }
 
     public static Serde<TemplateResult> templateResult() {

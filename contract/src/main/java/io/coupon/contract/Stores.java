@@ -18,7 +18,7 @@ public final class Stores {
     public static final String IDEMPOTENCY_EXPIRY_STORE = "idempotency-expiry-store";
     /** User id → blocked, copied into every partition of claim-requests. */
     public static final String BLOCKLIST_STORE = "blocklist-store";
-    /** User id → {@link io.coupon.domain.Wallet}, in the user's partition of claim-grants. */
+    /** User id → {@link io.coupon.domain.Wallet}, in the user's partition of wallet-commands. */
     public static final String WALLET_STORE = "wallet-store";
 
     /** {@link Keys#userOrder} → {@link io.coupon.domain.Order}, next to the user's wallet. */

@@ -10,8 +10,12 @@ public final class Topics {
 
     /** Commands for the template-keyed decider: template definitions, claims, and broadcast block/unblock. */
     public static final String CLAIM_REQUESTS = "claim-requests";
-    /** Grants on their way to the holder's wallet, keyed by user id. */
-    public static final String CLAIM_GRANTS = "claim-grants";
+    /**
+     * Everything that changes a wallet, keyed by user id: grants from the decider and Try / Confirm / Cancel /
+     * Refund from the API. One topic, so a user's redemption that follows a grant's answer is always behind the
+     * grant in the partition and is decided against a wallet that holds the coupon.
+     */
+    public static final String WALLET_COMMANDS = "wallet-commands";
     /** Every claim outcome, granted or rejected, keyed by template id. */
     public static final String CLAIM_RESULTS = "claim-results";
     /** Outcomes of template definitions, keyed by template id: the API's 201 waits on these. */
@@ -23,8 +27,6 @@ public final class Topics {
     /** Blocked users, keyed by user id; an unblock is a tombstone. Compacted: the source of truth. */
     public static final String USER_BLOCKLIST = "user-blocklist";
 
-    /** Try / Confirm / Cancel commands, keyed by user id: decided where the user's wallet lives. */
-    public static final String REDEMPTION_REQUESTS = "redemption-requests";
     /** The answer to every redemption command, keyed by user id. */
     public static final String REDEMPTION_RESULTS = "redemption-results";
     /** Per template per minute: requests, grants, rejections by reason, redemptions, discount total. */
@@ -56,11 +58,10 @@ public final class Topics {
 
     public static final List<Spec> ALL = List.of(
             new Spec(CLAIM_REQUESTS, false),
-            new Spec(CLAIM_GRANTS, false),
+            new Spec(WALLET_COMMANDS, false),
             new Spec(CLAIM_RESULTS, false),
             new Spec(TEMPLATE_RESULTS, false),
             new Spec(COUPON_EVENTS, false),
-            new Spec(REDEMPTION_REQUESTS, false),
             new Spec(REDEMPTION_RESULTS, false),
             new Spec(TEMPLATE_STATS, false),
             new Spec(COUPON_TEMPLATES, true),

@@ -11,11 +11,11 @@ import io.coupon.contract.message.IssuanceDelta;
 import io.coupon.contract.message.StartIssuance;
 import io.coupon.contract.message.UnblockUser;
 import io.coupon.contract.message.UserProfile;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +24,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -93,7 +95,7 @@ public final class CommandPublisher implements AutoCloseable {
 
     /** Sends a command for the step that owns the user's wallet; see {@link #send(String, long, Object, Instant)}. */
     public CompletableFuture<RecordMetadata> send(RedemptionCommand command) {
-        return send(Topics.REDEMPTION_REQUESTS, command.userId(), command, command.at());
+        return send(Topics.WALLET_COMMANDS, command.userId(), command, command.at());
     }
 
     /** Sends a profile PUT to {@code user-profiles}, the profiles' source of truth, keyed by user id. */
@@ -153,10 +155,9 @@ public final class CommandPublisher implements AutoCloseable {
         return durable;
     }
 
-    /** The producers' own metrics (send rates, errors, latencies) on the platform's registry. */
-    public void bindMetrics(MeterRegistry meters) {
-        new KafkaClientMetrics(commands).bindTo(meters);
-        new KafkaClientMetrics(blocklist).bindTo(meters);
+    /** The producers' own metrics (send rates, errors, latencies), for the platform's registry to read. */
+    public List<Supplier<Map<MetricName, ? extends Metric>>> metrics() {
+        return List.of(commands::metrics, blocklist::metrics);
     }
 
     public synchronized void block(long userId, Instant at) {

@@ -1,7 +1,5 @@
 package io.coupon.ingest;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,8 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -57,9 +57,9 @@ public final class OutcomeListener implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** The consumer's own metrics, its lag among them, on the platform's registry. */
-    public void bindMetrics(MeterRegistry meters) {
-        new KafkaClientMetrics(consumer).bindTo(meters);
+    /** The consumer's own metrics, its lag among them, for the platform's registry to read. */
+    public Map<MetricName, ? extends Metric> metrics() {
+        return consumer.metrics();
     }
 
     /** Positions at the end of every partition before returning, so no outcome of a later request is missed. */

@@ -2,6 +2,7 @@ package io.coupon.server;
 
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
+import io.coupon.contract.WalletProgress;
 import io.coupon.contract.config.CouponConfig;
 import io.coupon.contract.config.Role;
 import io.coupon.contract.message.IssuanceResult;
@@ -32,11 +33,13 @@ import io.coupon.query.RemoteReader;
 import io.coupon.query.StoreReader;
 import io.coupon.query.TemplateCatalog;
 import io.coupon.query.TemplateListRoutes;
+import io.coupon.query.WalletCatchUp;
 import io.coupon.server.dashboard.ActivitySampler;
 import io.coupon.server.dashboard.DashboardRoutes;
 import io.coupon.topology.ClaimTopology;
 import io.coupon.topology.StreamsProperties;
 import io.coupon.topology.TopologySettings;
+import io.coupon.topology.WalletProgressClientSupplier;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -44,7 +47,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
@@ -75,6 +77,8 @@ public final class CouponServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouponServer.class);
     private static final Duration TEMPLATE_WAIT = Duration.ofSeconds(10);
+    /** How long a wallet read waits for its partition's latest grants before it is retried (then answered 503). */
+    private static final Duration WALLET_CATCH_UP = Duration.ofSeconds(2);
 
     private final CouponConfig config;
     private final Clock clock;
@@ -116,7 +120,7 @@ public final class CouponServer implements AutoCloseable {
             sink = startSink(bootstrap, replication);
         }
 
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KafkaMetricsAtScrape meters = new KafkaMetricsAtScrape();
         new JvmMemoryMetrics().bindTo(meters);
         new JvmThreadMetrics().bindTo(meters);
         JvmGcMetrics gc = new JvmGcMetrics();
@@ -127,9 +131,10 @@ public final class CouponServer implements AutoCloseable {
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OwnerRoutedReader ownReader = null;
         if (config.role().runsStream()) {
-            streams = startStream(bootstrap, replication, meters);
+            WalletProgress walletProgress = new WalletProgress();
+            streams = startStream(bootstrap, replication, meters, walletProgress);
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                    httpClient, Duration.ofSeconds(2));
+                    httpClient, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, WALLET_CATCH_UP));
         }
         StoreReader reader = ownReader != null ? ownReader
                 : new RemoteReader(httpClient, config.http().queryUrls(), false, Duration.ofSeconds(3));
@@ -166,23 +171,24 @@ public final class CouponServer implements AutoCloseable {
         }
     }
 
-    private KafkaStreams startStream(String bootstrap, int replication, PrometheusMeterRegistry meters) {
+    private KafkaStreams startStream(String bootstrap, int replication, KafkaMetricsAtScrape meters,
+                                     WalletProgress walletProgress) {
         KafkaStreams ks = new KafkaStreams(
                 ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
-                        config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate())),
-                StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication));
+                        config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate()),
+                        walletProgress),
+                StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication),
+                new WalletProgressClientSupplier(walletProgress));
         ks.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread died; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                     .REPLACE_THREAD;
         });
+        meters.watch(ks::metrics);
         ks.setGlobalStateRestoreListener(restored);
         FunctionCounter.builder("coupon.state.restored.records", restored, RestoredRecords::total)
                 .description("Changelog records replayed into this instance's state stores since it started")
                 .register(meters);
-        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(ks);
-        metrics.bindTo(meters);
-        started.push(metrics);
         for (String store : List.of(Stores.TEMPLATE_STORE, Stores.STOCK_STORE, Stores.CLAIM_COUNT_STORE,
                 Stores.IDEMPOTENCY_STORE, Stores.WALLET_STORE, Stores.ORDER_STORE, Stores.EXPIRY_INDEX_STORE,
                 Stores.PROFILE_STORE, Stores.USER_STATS_STORE)) {
@@ -198,12 +204,12 @@ public final class CouponServer implements AutoCloseable {
         return ks;
     }
 
-    private ClaimService startApi(String bootstrap, PrometheusMeterRegistry meters,
+    private ClaimService startApi(String bootstrap, KafkaMetricsAtScrape meters,
                                   List<Consumer<RoutesConfig>> routes, StoreReader reader) throws Exception {
         CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId(),
                 new KafkaCircuit(3, Duration.ofSeconds(1), clock));
         started.push(publisher);
-        publisher.bindMetrics(meters);
+        publisher.metrics().forEach(meters::watch);
         PendingReplies<ClaimOutcome> pendingClaims = new PendingReplies<>(config.http().maxInFlight());
         PendingReplies<RedemptionResult> pendingRedemptions = new PendingReplies<>(config.http().maxInFlight());
         Gauge.builder("coupon.inflight.requests", () -> pendingClaims.size() + pendingRedemptions.size())
@@ -231,7 +237,7 @@ public final class CouponServer implements AutoCloseable {
                 new OutcomeListener.Subscription<>(Topics.REDEMPTION_RESULTS,
                         JsonSerdes.redemptionResult().deserializer(), redemptions::decided)));
         started.push(listener);
-        listener.bindMetrics(meters);
+        meters.watch(listener::metrics);
         listener.start();
         ClaimRateLimiter limiter = new ClaimRateLimiter(config.http().globalClaimsPerSecond(),
                 config.http().userClaimsPerSecond(), meters);

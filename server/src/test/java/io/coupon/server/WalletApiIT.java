@@ -135,4 +135,36 @@ class WalletApiIT {
             assertEquals(1, held.size(), () -> "claim " + granted.body() + " looked granted, wallet " + held);
         }
     }
+
+    @Test
+    void everyGrantIsInTheWalletReadTheMomentItsAnswerArrives() {
+        // The answer needs only the decider's commit; the wallet step applies the grant after it. Many claims,
+        // each read back at once, would catch a wallet read that does not wait for the grants answered before it.
+        long template = api.createTemplate(1_000, 1);
+        for (int i = 0; i < 40; i++) {
+            long user = Api.freshId();
+            Api.Response granted = api.claimAnswered(template, user, "at-once-" + user);
+            Api.assertOutcome(201, "GRANTED", granted);
+
+            List<JsonNode> held = api.coupons(user, template);
+
+            assertEquals(1, held.size(), () -> "claim " + granted.body() + " answered, wallet " + held);
+        }
+    }
+
+    @Test
+    void aRedemptionSentTheMomentTheGrantIsAnsweredFindsTheCoupon() {
+        long template = api.createTemplate(1_000, 1);
+        for (int i = 0; i < 20; i++) {
+            long user = Api.freshId();
+            Api.Response granted = api.claimAnswered(template, user, "lock-at-once-" + user);
+            Api.assertOutcome(201, "GRANTED", granted);
+
+            Api.Response locked = api.post("/v1/redemptions", Api.json(Map.of("orderId", "now-" + user,
+                    "userId", user, "couponId", granted.body().get("couponId").asText(), "orderAmount", new BigDecimal("500.00"))));
+
+            assertEquals(201, locked.status(), locked.body()::toString);
+            assertEquals("LOCKED", locked.body().path("status").asText(), locked.body()::toString);
+        }
+    }
 }

@@ -50,13 +50,17 @@ public final class OwnerRoutedReader implements StoreReader {
     private final Duration timeout;
     private final boolean alreadyForwarded;
     private final Duration retryFor;
+    private final WalletCatchUp walletCatchUp;
 
-    public OwnerRoutedReader(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout) {
-        this(streams, self, client, timeout, false, DEFAULT_RETRY_FOR);
+    /** @param walletCatchUp makes a wallet read wait for the grants answered before it began */
+    public OwnerRoutedReader(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout,
+                             WalletCatchUp walletCatchUp) {
+        this(streams, self, client, timeout, false, DEFAULT_RETRY_FOR, walletCatchUp);
     }
 
     private OwnerRoutedReader(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout,
-                              boolean alreadyForwarded, Duration retryFor) {
+                              boolean alreadyForwarded, Duration retryFor, WalletCatchUp walletCatchUp) {
+        this.walletCatchUp = walletCatchUp;
         this.streams = streams;
         this.self = self;
         this.client = client;
@@ -68,7 +72,7 @@ public final class OwnerRoutedReader implements StoreReader {
     /** The same reader for a request that an instance forwarded here. */
     public OwnerRoutedReader localOnly() {
         // The instance that forwarded here does the retrying: answer at once, so it can ask the new owner.
-        return new OwnerRoutedReader(streams, self, client, timeout, true, Duration.ZERO);
+        return new OwnerRoutedReader(streams, self, client, timeout, true, Duration.ZERO, walletCatchUp);
     }
 
     @Override
@@ -85,10 +89,10 @@ public final class OwnerRoutedReader implements StoreReader {
 
     @Override
     public CompletableFuture<Wallet> wallet(long userId) {
-        return route(Stores.WALLET_STORE, userId, partition -> {
+        return routeAsync(Stores.WALLET_STORE, userId, partition -> walletCatchUp.await(partition).thenApply(ignored -> {
             Wallet wallet = localGet(Stores.WALLET_STORE, userId, partition);
             return wallet == null ? Wallet.empty() : wallet;
-        }, remote -> remote.wallet(userId));
+        }), remote -> remote.wallet(userId));
     }
 
     @Override
@@ -138,10 +142,23 @@ public final class OwnerRoutedReader implements StoreReader {
     /** Stores of one partition are keyed differently, but all are found by the key the topic is partitioned on. */
     private <T> CompletableFuture<T> route(String store, long partitionKey, Function<Integer, T> local,
                                            Function<StoreReader, CompletableFuture<T>> remote) {
+        return routeAsync(store, partitionKey, partition -> {
+            try {
+                return CompletableFuture.completedFuture(local.apply(partition));
+            } catch (ApiException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }, remote);
+    }
+
+    private <T> CompletableFuture<T> routeAsync(String store, long partitionKey,
+                                                Function<Integer, CompletableFuture<T>> local,
+                                                Function<StoreReader, CompletableFuture<T>> remote) {
         return routeUntil(store, partitionKey, local, remote, System.nanoTime() + retryFor.toNanos());
     }
 
-    private <T> CompletableFuture<T> routeUntil(String store, long partitionKey, Function<Integer, T> local,
+    private <T> CompletableFuture<T> routeUntil(String store, long partitionKey,
+                                                Function<Integer, CompletableFuture<T>> local,
                                                 Function<StoreReader, CompletableFuture<T>> remote, long deadline) {
         return routeOnce(store, partitionKey, local, remote).handle((value, error) -> {
             if (error == null) {
@@ -159,7 +176,8 @@ public final class OwnerRoutedReader implements StoreReader {
         }).thenCompose(next -> next);
     }
 
-    private <T> CompletableFuture<T> routeOnce(String store, long partitionKey, Function<Integer, T> local,
+    private <T> CompletableFuture<T> routeOnce(String store, long partitionKey,
+                                               Function<Integer, CompletableFuture<T>> local,
                                                Function<StoreReader, CompletableFuture<T>> remote) {
         KeyQueryMetadata owner;
         try {
@@ -171,11 +189,7 @@ public final class OwnerRoutedReader implements StoreReader {
             return CompletableFuture.failedFuture(rebalancing());
         }
         if (owner.activeHost().equals(self)) {
-            try {
-                return CompletableFuture.completedFuture(local.apply(owner.partition()));
-            } catch (ApiException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            return local.apply(owner.partition());
         }
         if (alreadyForwarded) {
             return CompletableFuture.failedFuture(rebalancing());

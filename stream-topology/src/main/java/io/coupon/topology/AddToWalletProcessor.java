@@ -14,9 +14,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The user-keyed step: puts a granted coupon in its holder's wallet and only then answers the claim, so a
- * client that got its 201 finds the coupon in the wallet. A grant delivered again (a client's retry) changes
- * nothing and publishes no second event, but is answered again.
+ * The user-keyed step of a grant: puts the coupon in its holder's wallet, sets its expiry timer and publishes it
+ * on {@code coupon-events}. The claim was answered by the decider already; a grant delivered twice changes
+ * nothing and publishes no second event.
  */
 final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Object> {
 
@@ -47,6 +47,5 @@ final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Ob
             stats.record(outcome.userId(), granted);
             context.forward(record.withKey(outcome.userId()).withValue(granted), ClaimTopology.COUPON_EVENTS_SINK);
         }
-        context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.GRANTED_RESULTS_SINK);
     }
 }

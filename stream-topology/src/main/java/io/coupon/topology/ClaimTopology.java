@@ -18,6 +18,7 @@ import static io.coupon.contract.Stores.WALLET_STORE;
 
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
+import io.coupon.contract.WalletProgress;
 import io.coupon.contract.message.ExperimentTally;
 import io.coupon.contract.message.IssuanceJob;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,33 +34,34 @@ import org.apache.kafka.streams.state.Stores;
  * <ol>
  *   <li>{@code claim-requests} (keyed by template) feeds {@code decide-claim}, which owns the template, its
  *       stock, the per-user counts, the idempotency records and the blocklist, and decides in one step;</li>
- *   <li>rejections go to {@code claim-results}; grants go to {@code claim-grants}, keyed by user;</li>
- *   <li>{@code add-to-wallet} puts the coupon in the user's wallet, then publishes the outcome to
- *       {@code claim-results} and the new coupon to {@code coupon-events};</li>
- *   <li>{@code redemption-requests} (keyed by user, co-partitioned with {@code claim-grants}) feeds
- *       {@code redeem-coupon}, which runs Try / Confirm / Cancel and the lock and expiry timers against the
- *       same {@code wallet-store}, answers on {@code redemption-results} and publishes every transition to
- *       {@code coupon-events}.</li>
+ *   <li>every outcome goes to {@code claim-results}, where the API answers it: one transaction from the claim to
+ *       its answer; a fresh grant also goes to {@code wallet-commands}, keyed by user, in that transaction;</li>
+ *   <li>{@code wallet-commands} also carries Try / Confirm / Cancel / Refund from the API, so a user's steps
+ *       follow the grants they name in the partition; {@code route-wallet-command} hands grants to
+ *       {@code add-to-wallet}, which puts the coupon in the wallet and publishes it to {@code coupon-events}, and
+ *       redemptions to {@code redeem-coupon}, which runs them and the lock and expiry timers against the same
+ *       {@code wallet-store}, answers on {@code redemption-results} and publishes every transition.</li>
  * </ol>
+ * A wallet read waits until the wallet step has applied what its partition held when the read began
+ * ({@link io.coupon.contract.WalletProgress}), so the coupon of a 201 is in the next wallet read.
  * The analysts' per-minute statistics ({@link TemplateStatsTopology}) read {@code claim-results} and
  * {@code coupon-events} back and publish {@code template-stats}.
  * Template definitions ride the same partition as the claims, so every claim after a definition sees it.
- * The two steps are separate sub-topologies (each writes {@code claim-results} through its own sink), so a
- * task reads one input partition and never waits to align the timestamps of two.
+ * The two steps are separate sub-topologies, each reading one input topic, so a task never waits to align the
+ * timestamps of two.
  */
 public final class ClaimTopology {
 
     public static final String CLAIM_REQUESTS_SOURCE = "claim-requests-source";
     public static final String DECIDE_CLAIM = "decide-claim";
     public static final String CLAIM_RESULTS_SINK = "claim-results-sink";
-    public static final String CLAIM_GRANTS_SINK = "claim-grants-sink";
+    public static final String WALLET_COMMANDS_SINK = "wallet-commands-sink";
     public static final String TEMPLATE_RESULTS_SINK = "template-results-sink";
     public static final String COUPON_TEMPLATES_SINK = "coupon-templates-sink";
-    public static final String CLAIM_GRANTS_SOURCE = "claim-grants-source";
+    public static final String WALLET_COMMANDS_SOURCE = "wallet-commands-source";
+    public static final String ROUTE_WALLET_COMMAND = "route-wallet-command";
     public static final String ADD_TO_WALLET = "add-to-wallet";
-    public static final String GRANTED_RESULTS_SINK = "granted-results-sink";
     public static final String COUPON_EVENTS_SINK = "coupon-events-sink";
-    public static final String REDEMPTION_REQUESTS_SOURCE = "redemption-requests-source";
     public static final String REDEEM_COUPON = "redeem-coupon";
     public static final String REDEMPTION_RESULTS_SINK = "redemption-results-sink";
     public static final String AUDIENCE_CHECKS_SINK = "audience-checks-sink";
@@ -83,6 +85,11 @@ public final class ClaimTopology {
     }
 
     public static Topology build(TopologySettings settings) {
+        return build(settings, new WalletProgress());
+    }
+
+    /** @param progress where the wallet step reports what it applied, for the wallet reads of this process */
+    public static Topology build(TopologySettings settings, WalletProgress progress) {
         Serde<Long> ids = Serdes.Long();
         StreamsBuilder analysts = new StreamsBuilder();
         TemplateStatsTopology.addTo(analysts);
@@ -91,8 +98,10 @@ public final class ClaimTopology {
         topology.addSource(CLAIM_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.claimCommand().deserializer(),
                 Topics.CLAIM_REQUESTS);
         topology.addProcessor(DECIDE_CLAIM, () -> new DecideClaimProcessor(settings), CLAIM_REQUESTS_SOURCE);
-        topology.addStateStore(store(TEMPLATE_STORE, ids, JsonSerdes.template()), DECIDE_CLAIM);
-        topology.addStateStore(store(STOCK_STORE, ids, JsonSerdes.stock()), DECIDE_CLAIM);
+        // A flash sale reads its template and takes its stock on every claim: cached, they are read from memory
+        // and written to their changelogs once per commit rather than once per claim.
+        topology.addStateStore(store(TEMPLATE_STORE, ids, JsonSerdes.template()).withCachingEnabled(), DECIDE_CLAIM);
+        topology.addStateStore(store(STOCK_STORE, ids, JsonSerdes.stock()).withCachingEnabled(), DECIDE_CLAIM);
         topology.addStateStore(store(CLAIM_COUNT_STORE, Serdes.String(), Serdes.Integer()), DECIDE_CLAIM);
         topology.addStateStore(store(IDEMPOTENCY_STORE, Serdes.String(), JsonSerdes.claimOutcome()), DECIDE_CLAIM);
         topology.addStateStore(store(IDEMPOTENCY_EXPIRY_STORE, Serdes.String(), Serdes.String()), DECIDE_CLAIM);
@@ -100,7 +109,7 @@ public final class ClaimTopology {
         topology.addStateStore(store(EXPERIMENT_USERS_STORE, Serdes.String(), Serdes.Long()), DECIDE_CLAIM);
         topology.addSink(CLAIM_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
-        topology.addSink(CLAIM_GRANTS_SINK, Topics.CLAIM_GRANTS, ids.serializer(), JsonSerdes.serializer(),
+        topology.addSink(WALLET_COMMANDS_SINK, Topics.WALLET_COMMANDS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
         topology.addSink(TEMPLATE_RESULTS_SINK, Topics.TEMPLATE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
@@ -109,15 +118,12 @@ public final class ClaimTopology {
         topology.addSink(AUDIENCE_CHECKS_SINK, Topics.AUDIENCE_CHECKS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
 
-        topology.addSource(CLAIM_GRANTS_SOURCE, ids.deserializer(), JsonSerdes.claimGrant().deserializer(),
-                Topics.CLAIM_GRANTS);
-        topology.addProcessor(ADD_TO_WALLET, AddToWalletProcessor::new, CLAIM_GRANTS_SOURCE);
-        topology.addSink(GRANTED_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
-                ADD_TO_WALLET);
-
-        topology.addSource(REDEMPTION_REQUESTS_SOURCE, ids.deserializer(),
-                JsonSerdes.redemptionCommand().deserializer(), Topics.REDEMPTION_REQUESTS);
-        topology.addProcessor(REDEEM_COUPON, () -> new RedeemCouponProcessor(settings), REDEMPTION_REQUESTS_SOURCE);
+        topology.addSource(WALLET_COMMANDS_SOURCE, ids.deserializer(), JsonSerdes.walletCommand().deserializer(),
+                Topics.WALLET_COMMANDS);
+        topology.addProcessor(ROUTE_WALLET_COMMAND, () -> new RouteWalletCommandProcessor(progress),
+                WALLET_COMMANDS_SOURCE);
+        topology.addProcessor(ADD_TO_WALLET, AddToWalletProcessor::new, ROUTE_WALLET_COMMAND);
+        topology.addProcessor(REDEEM_COUPON, () -> new RedeemCouponProcessor(settings), ROUTE_WALLET_COMMAND);
         topology.addSink(REDEMPTION_RESULTS_SINK, Topics.REDEMPTION_RESULTS, ids.serializer(),
                 JsonSerdes.serializer(), REDEEM_COUPON);
 

@@ -110,13 +110,12 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
             stock.put(template.id(), decision.stockAfter());
             claimCounts.put(countKey, decision.userClaimsAfter());
         }
-        if (outcome.status().granted()) {
-            // A replayed grant goes the same way as the first, so its answer never overtakes the wallet write.
+        if (decision.freshGrant()) {
+            // Same transaction as the answer: a client holding the 201 finds the grant ahead of its next step.
             ClaimGrant grant = new ClaimGrant(outcome, WalletCoupon.granted(template, outcome));
-            context.forward(record.withKey(outcome.userId()).withValue(grant), ClaimTopology.CLAIM_GRANTS_SINK);
-        } else {
-            context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.CLAIM_RESULTS_SINK);
+            context.forward(record.withKey(outcome.userId()).withValue(grant), ClaimTopology.WALLET_COMMANDS_SINK);
         }
+        context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.CLAIM_RESULTS_SINK);
     }
 
     private void define(Record<Long, ClaimCommand> record, DefineTemplate define) {

@@ -29,6 +29,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streams.threads());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
+        // An idle thread commits only when a poll returns: with Kafka's 100 ms poll a lone claim waited for the
+        // next one, not for the commit interval. Polling at half the interval keeps the interval the bound.
+        p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, streams.commitInterval().toMillis() / 2));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         // Every internal name is ours: a generated one would change when the topology changes.

@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,6 +42,8 @@ final class WalkIssuancesProcessor implements Processor<Long, StartIssuance, Lon
     private KeyValueStore<String, IssuanceJob> jobs;
     private KeyValueStore<Long, Profile> profiles;
     private KeyValueStore<Long, UserStats> stats;
+    /** The tick, scheduled only while a job is being walked: every tick makes the task commit a transaction. */
+    private Cancellable ticking;
 
     WalkIssuancesProcessor(TopologySettings settings) {
         this.settings = settings;
@@ -52,8 +55,23 @@ final class WalkIssuancesProcessor implements Processor<Long, StartIssuance, Lon
         jobs = context.getStateStore(Stores.ISSUANCE_JOB_STORE);
         profiles = context.getStateStore(Stores.PROFILE_STORE);
         stats = context.getStateStore(Stores.USER_STATS_STORE);
-        context.schedule(settings.issuanceTick(), PunctuationType.WALL_CLOCK_TIME,
-                now -> step(Instant.ofEpochMilli(now)));
+        if (!running().isEmpty()) {
+            startTicking();
+        }
+    }
+
+    private void startTicking() {
+        if (ticking == null) {
+            ticking = context.schedule(settings.issuanceTick(), PunctuationType.WALL_CLOCK_TIME,
+                    now -> step(Instant.ofEpochMilli(now)));
+        }
+    }
+
+    private void stopTicking() {
+        if (ticking != null) {
+            ticking.cancel();
+            ticking = null;
+        }
     }
 
     @Override
@@ -62,10 +80,11 @@ final class WalkIssuancesProcessor implements Processor<Long, StartIssuance, Lon
         String key = Keys.templateRequest(start.templateId(), start.issuanceId());
         if (jobs.get(key) == null) {
             jobs.put(key, new IssuanceJob(start, null, false));
+            startTicking();
         }
     }
 
-    private void step(Instant now) {
+    private List<KeyValue<String, IssuanceJob>> running() {
         List<KeyValue<String, IssuanceJob>> running = new ArrayList<>();
         try (KeyValueIterator<String, IssuanceJob> all = jobs.all()) {
             all.forEachRemaining(job -> {
@@ -73,6 +92,15 @@ final class WalkIssuancesProcessor implements Processor<Long, StartIssuance, Lon
                     running.add(job);
                 }
             });
+        }
+        return running;
+    }
+
+    private void step(Instant now) {
+        List<KeyValue<String, IssuanceJob>> running = running();
+        if (running.isEmpty()) {
+            stopTicking();
+            return;
         }
         int budget = settings.issuanceClaimsPerTick();
         for (KeyValue<String, IssuanceJob> job : running) {

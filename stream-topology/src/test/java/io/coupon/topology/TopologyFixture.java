@@ -115,7 +115,7 @@ final class TopologyFixture implements AutoCloseable {
                 JsonSerdes.couponEvent().deserializer());
         couponTemplates = driver.createOutputTopic(Topics.COUPON_TEMPLATES, Serdes.Long().deserializer(),
                 JsonSerdes.template().deserializer());
-        redemptionRequests = driver.createInputTopic(Topics.REDEMPTION_REQUESTS, Serdes.Long().serializer(),
+        redemptionRequests = driver.createInputTopic(Topics.WALLET_COMMANDS, Serdes.Long().serializer(),
                 JsonSerdes.redemptionCommand().serializer());
         redemptionResults = driver.createOutputTopic(Topics.REDEMPTION_RESULTS, Serdes.Long().deserializer(),
                 JsonSerdes.redemptionResult().deserializer());

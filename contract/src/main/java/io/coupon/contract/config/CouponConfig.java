@@ -53,10 +53,13 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                     + "key's owner");
         }
         Path dataDir = e.get("COUPON_DATA_DIR", "./data", v -> Path.of(v).toAbsolutePath().normalize());
+        String bootstrap = e.get("KAFKA_BOOTSTRAP_SERVERS", "", v -> v.isBlank() ? null : v.trim());
         KafkaSettings kafka = new KafkaSettings(
-                e.get("KAFKA_BOOTSTRAP_SERVERS", "", v -> v.isBlank() ? null : v.trim()),
+                bootstrap,
                 dataDir,
-                e.get("COUPON_PARTITIONS", "12", v -> intIn(v, 1, 10_000)),
+                // One node gains nothing from more partitions and pays for each of them on every fetch and commit;
+                // a cluster needs at least as many as it will ever run stream instances.
+                e.get("COUPON_PARTITIONS", bootstrap == null ? "2" : "12", v -> intIn(v, 1, 10_000)),
                 e.get("COUPON_REPLICATION_FACTOR", "", v -> v.isBlank() ? null : intIn(v, 1, 32)),
                 e.get("COUPON_EMBEDDED_KAFKA_PORT", "9092", v -> intIn(v, 1, 65535)),
                 e.get("COUPON_EMBEDDED_CONTROLLER_PORT", "9093", v -> intIn(v, 1, 65535)),
@@ -64,7 +67,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
         StreamsSettings streams = new StreamsSettings(
                 e.get("COUPON_APPLICATION_ID", "coupon-stream", CouponConfig::identifier),
                 e.get("COUPON_STREAM_THREADS", "1", v -> intIn(v, 1, 64)),
-                e.get("COUPON_COMMIT_INTERVAL", "100ms",
+                e.get("COUPON_COMMIT_INTERVAL", "50ms",
                         v -> durationIn(v, Duration.ofMillis(10), Duration.ofSeconds(60))),
                 e.get("COUPON_STANDBY_REPLICAS", "0", v -> intIn(v, 0, 8)),
                 e.get("COUPON_IDEMPOTENCY_RETENTION", "24h",

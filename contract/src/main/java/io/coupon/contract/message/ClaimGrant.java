@@ -4,9 +4,14 @@ import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.WalletCoupon;
 
 /**
- * A granted claim on its way from the template's partition to the holder's wallet ({@code claim-grants},
- * keyed by user id). A replayed grant travels the same way, so its answer is never sent before the wallet
- * holds the coupon.
+ * A fresh grant on its way from the template's partition to the holder's wallet ({@code wallet-commands},
+ * keyed by user id). It is written in the same transaction as the claim's answer, so the answer implies the
+ * grant is in the wallet's partition, ahead of anything the user does next.
  */
-public record ClaimGrant(ClaimOutcome outcome, WalletCoupon coupon) {
+public record ClaimGrant(ClaimOutcome outcome, WalletCoupon coupon) implements WalletCommand {
+
+    @Override
+    public long userId() {
+        return outcome.userId();
+    }
 }

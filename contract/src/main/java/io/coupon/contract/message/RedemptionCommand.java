@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 
 /**
- * What travels on {@code redemption-requests}, keyed by user id: every step of one user's redemptions is
+ * A redemption step on {@code wallet-commands}, keyed by user id: every step of one user's redemptions is
  * decided in the partition that holds the user's wallet. {@code requestId} names the HTTP request waiting for
  * the answer; {@code at} is when the API accepted it, the instant the step is judged at.
  */
@@ -16,11 +16,12 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = CancelRedemption.class, name = "CancelRedemption"),
         @JsonSubTypes.Type(value = RefundRedemption.class, name = "RefundRedemption")
 })
-public sealed interface RedemptionCommand
+public sealed interface RedemptionCommand extends WalletCommand
         permits TryRedemption, ConfirmRedemption, CancelRedemption, RefundRedemption {
 
     String requestId();
 
+    @Override
     long userId();
 
     String orderId();

@@ -18,7 +18,7 @@ class CouponConfigTest {
         assertTrue(config.kafka().embedded());
         assertEquals(Path.of("data").toAbsolutePath().normalize(), config.kafka().dataDir());
         assertEquals(7070, config.http().port());
-        assertEquals(12, config.kafka().partitions());
+        assertEquals(2, config.kafka().partitions());
         assertNull(config.kafka().replicationFactor());
         assertEquals(Role.ALL, config.role());
         assertEquals(Duration.ofSeconds(2), config.http().claimWait());
@@ -29,6 +29,12 @@ class CouponConfigTest {
         CouponConfig config = CouponConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092,k2:9092"));
         assertEquals("k1:9092,k2:9092", config.kafka().bootstrapServers());
         assertTrue(!config.kafka().embedded());
+    }
+
+    @Test
+    void givesAClusterMorePartitionsThanOneNodeByDefault() {
+        CouponConfig config = CouponConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092"));
+        assertEquals(12, config.kafka().partitions());
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.coupon.topology;
+
+import io.coupon.contract.WalletProgress;
+import io.coupon.contract.message.ClaimGrant;
+import io.coupon.contract.message.RedemptionCommand;
+import io.coupon.contract.message.WalletCommand;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Sends each wallet command to the step that applies it, in partition order, and reports each applied offset to
+ * {@link WalletProgress}, so a wallet read can wait until everything in the partition when it began is applied.
+ */
+final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand, Long, Object> {
+
+    private final WalletProgress progress;
+    private ProcessorContext<Long, Object> context;
+    private int partition;
+
+    RouteWalletCommandProcessor(WalletProgress progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public void init(ProcessorContext<Long, Object> context) {
+        this.context = context;
+        this.partition = context.taskId().partition();
+        // A task (re)initialised here restored its stores: what this process applied before may be rolled back.
+        progress.forget(partition);
+    }
+
+    @Override
+    public void process(Record<Long, WalletCommand> record) {
+        WalletCommand command = record.value();
+        if (command instanceof ClaimGrant grant) {
+            context.forward(record.withValue(grant), ClaimTopology.ADD_TO_WALLET);
+        } else if (command instanceof RedemptionCommand redemption) {
+            context.forward(record.withValue(redemption), ClaimTopology.REDEEM_COUPON);
+        }
+        context.recordMetadata().ifPresent(m -> progress.applied(partition, m.offset()));
+    }
+
+    @Override
+    public void close() {
+        progress.forget(partition);
+    }
+}
