@@ -143,8 +143,7 @@ class WalletApiIT {
         long template = api.createTemplate(1_000, 1);
         for (int i = 0; i < 40; i++) {
             long user = Api.freshId();
-            Api.Response granted = api.claimAnswered(template, user, "at-once-" + user);
-            Api.assertOutcome(201, "GRANTED", granted);
+            Api.Response granted = grantAnswered(template, user);
 
             List<JsonNode> held = api.coupons(user, template);
 
@@ -157,8 +156,7 @@ class WalletApiIT {
         long template = api.createTemplate(1_000, 1);
         for (int i = 0; i < 20; i++) {
             long user = Api.freshId();
-            Api.Response granted = api.claimAnswered(template, user, "lock-at-once-" + user);
-            Api.assertOutcome(201, "GRANTED", granted);
+            Api.Response granted = grantAnswered(template, user);
 
             Api.Response locked = api.post("/v1/redemptions", Api.json(Map.of("orderId", "now-" + user,
                     "userId", user, "couponId", granted.body().get("couponId").asText(), "orderAmount", new BigDecimal("500.00"))));
@@ -166,5 +164,12 @@ class WalletApiIT {
             assertEquals(201, locked.status(), locked.body()::toString);
             assertEquals("LOCKED", locked.body().path("status").asText(), locked.body()::toString);
         }
+    }
+
+    /** A claim retried on 202 until its answer comes from the decider's committed outcome, checked granted. */
+    private static Api.Response grantAnswered(long template, long user) {
+        Api.Response granted = api.claimAnswered(template, user, "at-once-" + user);
+        Api.assertOutcome(201, "GRANTED", granted);
+        return granted;
     }
 }
