@@ -22,6 +22,8 @@ import io.coupon.ingest.CommandPublisher;
 import io.coupon.ingest.IngestRoutes;
 import io.coupon.ingest.KafkaCircuit;
 import io.coupon.ingest.OutcomeListener;
+import io.coupon.contract.ClaimAnswers;
+import io.coupon.contract.message.ClaimGrant;
 import io.coupon.ingest.PendingReplies;
 import io.coupon.ingest.RedemptionRoutes;
 import io.coupon.ingest.RedemptionService;
@@ -225,20 +227,28 @@ public final class CouponServer implements AutoCloseable {
         IssuanceService issuances = new IssuanceService(publisher, new PendingReplies<IssuanceResult>(1_000),
                 templateId -> reader.template(templateId).thenApply(s -> s.map(TemplateSnapshot::template)),
                 TEMPLATE_WAIT, clock);
-        OutcomeListener listener = new OutcomeListener(bootstrap, List.of(
-                new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS, JsonSerdes.profileResult().deserializer(),
-                        profiles::stored),
-                new OutcomeListener.Subscription<>(Topics.ISSUANCE_RESULTS,
-                        JsonSerdes.issuanceResult().deserializer(), issuances::recorded),
-                new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, JsonSerdes.claimOutcome().deserializer(),
-                        claims::decided),
-                new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
-                        JsonSerdes.templateResult().deserializer(), templates::decided),
-                new OutcomeListener.Subscription<>(Topics.REDEMPTION_RESULTS,
-                        JsonSerdes.redemptionResult().deserializer(), redemptions::decided)));
-        started.push(listener);
-        meters.watch(listener::metrics);
-        listener.start();
+        // The decider's answers, as written: a claim is answered without waiting for its transaction to commit.
+        OutcomeListener decisions = new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "decisions",
+                List.of(new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults,
+                                JsonSerdes.claimOutcome().deserializer(), claims::decided),
+                        new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS,
+                                ClaimAnswers::answersOnWalletCommands, JsonSerdes.walletCommand().deserializer(),
+                                command -> claims.decided(((ClaimGrant) command).outcome())),
+                        new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
+                                JsonSerdes.templateResult().deserializer(), templates::decided)));
+        // The user-keyed step runs wall-clock timers, so a replay may differ: its answers are read committed.
+        OutcomeListener results = new OutcomeListener(bootstrap, OutcomeListener.Isolation.COMMITTED, "results",
+                List.of(new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS,
+                                JsonSerdes.profileResult().deserializer(), profiles::stored),
+                        new OutcomeListener.Subscription<>(Topics.ISSUANCE_RESULTS,
+                                JsonSerdes.issuanceResult().deserializer(), issuances::recorded),
+                        new OutcomeListener.Subscription<>(Topics.REDEMPTION_RESULTS,
+                                JsonSerdes.redemptionResult().deserializer(), redemptions::decided)));
+        for (OutcomeListener listener : List.of(decisions, results)) {
+            started.push(listener);
+            meters.watch(listener::metrics);
+            listener.start();
+        }
         ClaimRateLimiter limiter = new ClaimRateLimiter(config.http().globalClaimsPerSecond(),
                 config.http().userClaimsPerSecond(), meters);
         routes.add(new IngestRoutes(templates, claims, publisher, limiter, clock)::register);

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Read-your-writes for wallets. A claim is answered once its decision commits, which puts the grant on
+ * Read-your-writes for wallets. A grant is answered from its record on
  * {@code wallet-commands}; the wallet step applies it a moment later. Before a wallet is read here, this waits
  * until the step has applied everything the user's partition held when the read began: its high watermark,
  * which counts records of transactions still open too, so a grant whose answer is already out is never missed

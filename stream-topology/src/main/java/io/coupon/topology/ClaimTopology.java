@@ -34,8 +34,11 @@ import org.apache.kafka.streams.state.Stores;
  * <ol>
  *   <li>{@code claim-requests} (keyed by template) feeds {@code decide-claim}, which owns the template, its
  *       stock, the per-user counts, the idempotency records and the blocklist, and decides in one step;</li>
- *   <li>every outcome goes to {@code claim-results}, where the API answers it: one transaction from the claim to
- *       its answer; a fresh grant also goes to {@code wallet-commands}, keyed by user, in that transaction;</li>
+ *   <li>every outcome goes to {@code claim-results} and a fresh grant also to {@code wallet-commands}, keyed by
+ *       user, in one transaction; the API answers as soon as the answer is written (a grant from its wallet
+ *       record, anything else from claim-results), without waiting for the commit: the decider reads one
+ *       topic and no clock, so a replay after a crash writes the same answers again
+ *       ({@link io.coupon.contract.ClaimAnswers});</li>
  *   <li>{@code wallet-commands} also carries Try / Confirm / Cancel / Refund from the API, so a user's steps
  *       follow the grants they name in the partition; {@code route-wallet-command} hands grants to
  *       {@code add-to-wallet}, which puts the coupon in the wallet and publishes it to {@code coupon-events}, and
@@ -65,6 +68,8 @@ public final class ClaimTopology {
     public static final String REDEEM_COUPON = "redeem-coupon";
     public static final String REDEMPTION_RESULTS_SINK = "redemption-results-sink";
     public static final String AUDIENCE_CHECKS_SINK = "audience-checks-sink";
+    public static final String DECISION_ISSUANCE_PROGRESS_SINK = "decision-issuance-progress-sink";
+    public static final String DECISION_EXPERIMENT_EVENTS_SINK = "decision-experiment-events-sink";
     public static final String AUDIENCE_CHECKS_SOURCE = "audience-checks-source";
     public static final String CHECK_AUDIENCE = "check-audience";
     public static final String CLAIM_REQUESTS_SINK = "claim-requests-sink";
@@ -117,6 +122,12 @@ public final class ClaimTopology {
                 DECIDE_CLAIM);
         topology.addSink(AUDIENCE_CHECKS_SINK, Topics.AUDIENCE_CHECKS, ids.serializer(), JsonSerdes.serializer(),
                 DECIDE_CLAIM);
+        // The decider's own sinks, even where another step writes the same topic: a sink shared with a user-keyed
+        // step would fuse both into one sub-topology, whose tasks would read five topics instead of one.
+        topology.addSink(DECISION_ISSUANCE_PROGRESS_SINK, Topics.ISSUANCE_PROGRESS, ids.serializer(),
+                JsonSerdes.serializer(), DECIDE_CLAIM);
+        topology.addSink(DECISION_EXPERIMENT_EVENTS_SINK, Topics.EXPERIMENT_EVENTS, ids.serializer(),
+                JsonSerdes.serializer(), DECIDE_CLAIM);
 
         topology.addSource(WALLET_COMMANDS_SOURCE, ids.deserializer(), JsonSerdes.walletCommand().deserializer(),
                 Topics.WALLET_COMMANDS);
@@ -162,9 +173,9 @@ public final class ClaimTopology {
         topology.addSink(CLAIM_REQUESTS_SINK, Topics.CLAIM_REQUESTS, ids.serializer(), JsonSerdes.serializer(),
                 CHECK_AUDIENCE, WALK_ISSUANCES);
         topology.addSink(ISSUANCE_PROGRESS_SINK, Topics.ISSUANCE_PROGRESS, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM, WALK_ISSUANCES);
+                WALK_ISSUANCES);
         topology.addSink(EXPERIMENT_EVENTS_SINK, Topics.EXPERIMENT_EVENTS, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM, REDEEM_COUPON);
+                REDEEM_COUPON);
 
         topology.addStateStore(store(PROFILE_STORE, ids, JsonSerdes.profile()), STORE_PROFILE, CHECK_AUDIENCE,
                 WALK_ISSUANCES);

@@ -1,5 +1,6 @@
 package io.coupon.topology;
 
+import io.coupon.contract.ClaimAnswers;
 import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
 import io.coupon.contract.message.AudienceCheck;
@@ -20,8 +21,10 @@ import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
 import io.coupon.domain.TemplateLifecycle;
 import io.coupon.domain.WalletCoupon;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -61,8 +64,11 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         outcomeExpiry = context.getStateStore(Stores.IDEMPOTENCY_EXPIRY_STORE);
         blocklist = context.getStateStore(Stores.BLOCKLIST_STORE);
         reports = new DecisionReports(context);
-        context.schedule(settings.housekeepingInterval(), PunctuationType.WALL_CLOCK_TIME,
-                now -> forgetOutcomesDecidedBefore(Instant.ofEpochMilli(now).minus(settings.idempotencyRetention())));
+        // Stream time, never the wall clock: the API answers from this step's outcomes before they commit, which
+        // is sound only if replaying the same claims from the same committed state decides exactly the same.
+        context.schedule(settings.housekeepingInterval(), PunctuationType.STREAM_TIME,
+                streamTime -> forgetOutcomesDecidedBefore(Instant.ofEpochMilli(streamTime)
+                        .minus(settings.idempotencyRetention()).minus(sweepMargin())));
     }
 
     @Override
@@ -86,7 +92,8 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         String requestKey = Keys.templateRequest(request.templateId(), request.requestId());
         String countKey = Keys.templateUser(request.templateId(), request.userId());
         Template template = templates.get(request.templateId());
-        ClaimOutcome previous = outcomes.get(requestKey);
+        ClaimOutcome stored = outcomes.get(requestKey);
+        ClaimOutcome previous = remembered(stored, request.requestedAt());
         if (template != null && template.hasAudience() && claim.eligible() == null && previous == null) {
             // The profile lives in the user's partition: judge the claim there first; it comes back marked.
             context.forward(record.withKey(request.userId()).withValue(new AudienceCheck(claim, template.audience())),
@@ -103,6 +110,9 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
 
         ClaimOutcome outcome = decision.outcome();
         if (decision.fresh()) {
+            if (stored != null) {
+                outcomeExpiry.delete(Keys.expiryIndex(stored.decidedAt(), requestKey));
+            }
             outcomes.put(requestKey, outcome);
             outcomeExpiry.put(Keys.expiryIndex(outcome.decidedAt(), requestKey), requestKey);
         }
@@ -111,11 +121,15 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
             claimCounts.put(countKey, decision.userClaimsAfter());
         }
         if (decision.freshGrant()) {
-            // Same transaction as the answer: a client holding the 201 finds the grant ahead of its next step.
+            // The grant's wallet record is its answer: a client holding the 201 finds the grant in the user's
+            // partition ahead of its next wallet read or redemption.
             ClaimGrant grant = new ClaimGrant(outcome, WalletCoupon.granted(template, outcome));
-            context.forward(record.withKey(outcome.userId()).withValue(grant), ClaimTopology.WALLET_COMMANDS_SINK);
+            context.forward(record.withKey(outcome.userId()).withValue(grant).withHeaders(ClaimAnswers.answersClaim()),
+                    ClaimTopology.WALLET_COMMANDS_SINK);
         }
-        context.forward(record.withKey(outcome.templateId()).withValue(outcome), ClaimTopology.CLAIM_RESULTS_SINK);
+        context.forward(record.withKey(outcome.templateId()).withValue(outcome)
+                .withHeaders(decision.freshGrant() ? ClaimAnswers.answeredOnWallet() : new RecordHeaders()),
+                ClaimTopology.CLAIM_RESULTS_SINK);
     }
 
     private void define(Record<Long, ClaimCommand> record, DefineTemplate define) {
@@ -160,6 +174,26 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
             TemplateLifecycle.Result.ENDED, TemplateResult.Status.ENDED,
             TemplateLifecycle.Result.BELOW_GRANTED, TemplateResult.Status.BELOW_GRANTED,
             TemplateLifecycle.Result.INVALID, TemplateResult.Status.INVALID);
+
+    /**
+     * A request id answers with its first outcome for the retention, counted in claim time: whether a retry is
+     * a replay depends on the two claims alone, not on when the sweep below happened to run.
+     */
+    private ClaimOutcome remembered(ClaimOutcome stored, Instant claimedAt) {
+        return stored == null || stored.decidedAt().isBefore(claimedAt.minus(settings.idempotencyRetention()))
+                ? null : stored;
+    }
+
+    /**
+     * The sweep keeps outcomes this much past their retention, so it only drops what every claim up to that far
+     * behind stream time already treats as forgotten (claims arrive in a partition nearly in time order).
+     */
+    private Duration sweepMargin() {
+        Duration retention = settings.idempotencyRetention();
+        return retention.compareTo(SWEEP_MARGIN) < 0 ? retention : SWEEP_MARGIN;
+    }
+
+    private static final Duration SWEEP_MARGIN = Duration.ofHours(1);
 
     /** Walks the time-ordered index from its start, so only what actually expired is touched. */
     private void forgetOutcomesDecidedBefore(Instant cutoff) {

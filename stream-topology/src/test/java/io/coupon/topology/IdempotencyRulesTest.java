@@ -7,6 +7,7 @@ import static io.coupon.topology.TopologyFixture.RETENTION;
 import static io.coupon.topology.TopologyFixture.SETTINGS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.Stock;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The driver's wall clock starts at {@link TopologyFixture#OPEN}, the instant the first claims are made. */
 class IdempotencyRulesTest {
+
+    private static final Duration SHORT_RETENTION = Duration.ofHours(1);
 
     @TempDir
     Path stateDir;
@@ -143,16 +148,13 @@ class IdempotencyRulesTest {
     void remembersKeyUntilRetentionHasPassed() {
         ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
 
-        topology.advanceWallClockTime(RETENTION.minus(SETTINGS.housekeepingInterval().multipliedBy(2)));
-
-        assertEquals(first.asReplay(), topology.claim(42, 1001, "key-1", OPEN));
+        assertEquals(first.asReplay(), topology.claim(42, 1001, "key-1", OPEN.plus(RETENTION).minusSeconds(1)));
     }
 
     @Test
     void retryAfterRetentionIsDecidedAfreshNotReplayed() {
         ClaimOutcome first = topology.claim(42, 1001, "key-1", OPEN);
 
-        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
         ClaimOutcome afresh = topology.claim(42, 1001, "key-1", OPEN.plus(RETENTION).plusSeconds(60));
 
         assertEquals("42-1", first.couponId());
@@ -161,33 +163,59 @@ class IdempotencyRulesTest {
 
     @Test
     void forgottenKeyGrantsAgainWithinLimit() {
-        topology.claim(42, 1001, "key-1", OPEN);
+        try (TopologyFixture shortMemory = shortRetention()) {
+            shortMemory.claim(42, 1001, "key-1", OPEN);
 
-        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
-        ClaimOutcome afresh = topology.claim(42, 1001, "key-1", OPEN);
+            ClaimOutcome afresh = shortMemory.claim(42, 1001, "key-1", OPEN.plus(SHORT_RETENTION).plusSeconds(1));
 
-        assertEquals(ClaimStatus.GRANTED, afresh.status());
-        assertEquals("42-2", afresh.couponId());
-        assertEquals(new Stock(10, 2), topology.stock(42));
+            assertEquals(ClaimStatus.GRANTED, afresh.status());
+            assertEquals("42-2", afresh.couponId());
+            assertEquals(new Stock(10, 2), shortMemory.stock(42));
+        }
     }
 
     @Test
     void forgottenKeyMayBeUsedByAnotherUser() {
-        topology.claim(42, 1001, "key-1", OPEN);
+        try (TopologyFixture shortMemory = shortRetention()) {
+            shortMemory.claim(42, 1001, "key-1", OPEN);
 
-        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
+            ClaimOutcome other = shortMemory.claim(42, 1002, "key-1", OPEN.plus(SHORT_RETENTION).plusSeconds(1));
 
-        assertEquals(ClaimStatus.GRANTED, topology.claim(42, 1002, "key-1", OPEN).status());
+            assertEquals(ClaimStatus.GRANTED, other.status());
+        }
     }
 
     @Test
-    void housekeepingForgetsOnlyWhatExpired() {
-        topology.claim(42, 1001, "old", OPEN);
-        ClaimOutcome recent = topology.claim(42, 1002, "recent", OPEN.plus(RETENTION.dividedBy(2)));
+    void anOutcomeDecidedAfreshIsRememberedForItsOwnRetention() {
+        try (TopologyFixture shortMemory = shortRetention()) {
+            shortMemory.claim(42, 1001, "key-1", OPEN);
+            Instant again = OPEN.plus(SHORT_RETENTION).plusSeconds(1);
+            ClaimOutcome afresh = shortMemory.claim(42, 1001, "key-1", again);
 
-        topology.advanceWallClockTime(RETENTION.plus(SETTINGS.housekeepingInterval()));
+            shortMemory.claim(42, 1009, "later", again.plus(SHORT_RETENTION.multipliedBy(2)).minusSeconds(1));
 
-        assertEquals(recent.asReplay(), topology.claim(42, 1002, "recent", OPEN));
-        assertEquals(ClaimStatus.GRANTED, topology.claim(42, 1003, "old", OPEN).status());
+            assertEquals(afresh.asReplay(), shortMemory.claim(42, 1001, "key-1",
+                    again.plus(SHORT_RETENTION).minusSeconds(1)));
+        }
+    }
+
+    @Test
+    void theSweepDropsOnlyOutcomesAMarginPastTheirRetention() {
+        try (TopologyFixture shortMemory = shortRetention()) {
+            shortMemory.claim(42, 1001, "old", OPEN);
+            shortMemory.claim(42, 1002, "recent", OPEN.plus(Duration.ofMinutes(50)));
+
+            shortMemory.claim(42, 1009, "late", OPEN.plus(SHORT_RETENTION.multipliedBy(2)).plus(Duration.ofMinutes(40)));
+
+            assertNull(shortMemory.rememberedOutcome(42, "old"));
+            assertNotNull(shortMemory.rememberedOutcome(42, "recent"));
+        }
+    }
+
+    private TopologyFixture shortRetention() {
+        TopologyFixture fixture = new TopologyFixture(stateDir.resolve("short"),
+                TopologySettings.withRetention(SHORT_RETENTION));
+        fixture.define(aTemplate(42).totalCount(10).perUserLimit(2).build());
+        return fixture;
     }
 }

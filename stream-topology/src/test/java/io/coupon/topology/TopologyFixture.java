@@ -298,6 +298,12 @@ final class TopologyFixture implements AutoCloseable {
 
     // --- state
 
+    /** The outcome the idempotency store still holds for a request id, or null once swept. */
+    ClaimOutcome rememberedOutcome(long templateId, String requestId) {
+        KeyValueStore<String, ClaimOutcome> store = driver.getKeyValueStore(Stores.IDEMPOTENCY_STORE);
+        return store.get(Keys.templateRequest(templateId, requestId));
+    }
+
     Stock stock(long templateId) {
         KeyValueStore<Long, Stock> store = driver.getKeyValueStore(Stores.STOCK_STORE);
         return store.get(templateId);
