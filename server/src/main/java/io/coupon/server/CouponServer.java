@@ -81,6 +81,8 @@ public final class CouponServer implements AutoCloseable {
     private static final Duration TEMPLATE_WAIT = Duration.ofSeconds(10);
     /** How long a wallet read waits for its partition's latest grants before it is retried (then answered 503). */
     private static final Duration WALLET_CATCH_UP = Duration.ofSeconds(2);
+    /** How long start-up waits for the stream to run before it says it is serving anyway. */
+    private static final Duration STREAM_START_WAIT = Duration.ofMinutes(2);
 
     private final CouponConfig config;
     private final Clock clock;
@@ -157,7 +159,27 @@ public final class CouponServer implements AutoCloseable {
         Javalin http = HttpServer.start(config.http(), routes,
                 new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
         started.push(http::stop);
+        awaitRunning(streams);
         LOG.info("coupon server ({}) serving on {}:{}", config.role(), config.http().host(), config.http().port());
+    }
+
+    /**
+     * "Serving" is said once the stream has its tasks and is processing: before that a claim is accepted but
+     * undecided until the first assignment completes, and a flash sale that starts at the log line would be
+     * answered 202. The HTTP port is open meanwhile, with /health DOWN, for probes.
+     */
+    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+        if (streams == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + STREAM_START_WAIT.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            LOG.warn("the stream is {} after {}; serving anyway, /health says DOWN until it runs", streams.state(),
+                    STREAM_START_WAIT);
+        }
     }
 
     /** The sink is not on the claim path: if it cannot start, claims are still served and health says why. */
