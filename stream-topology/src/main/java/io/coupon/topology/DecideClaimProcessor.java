@@ -40,10 +40,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, Object> {
 
+    /** Templates (and their stock) kept decoded per task: far more than run at once. */
+    private static final int HOT_TEMPLATES = 10_000;
+
     private final TopologySettings settings;
     private ProcessorContext<Long, Object> context;
-    private KeyValueStore<Long, Template> templates;
-    private KeyValueStore<Long, Stock> stock;
+    private DecodedValues<Long, Template> templates;
+    private DecodedValues<Long, Stock> stock;
     private KeyValueStore<String, Integer> claimCounts;
     private KeyValueStore<String, ClaimOutcome> outcomes;
     private KeyValueStore<String, String> outcomeExpiry;
@@ -57,8 +60,8 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     @Override
     public void init(ProcessorContext<Long, Object> context) {
         this.context = context;
-        templates = context.getStateStore(Stores.TEMPLATE_STORE);
-        stock = context.getStateStore(Stores.STOCK_STORE);
+        templates = new DecodedValues<>(context.getStateStore(Stores.TEMPLATE_STORE), HOT_TEMPLATES, false);
+        stock = new DecodedValues<>(context.getStateStore(Stores.STOCK_STORE), HOT_TEMPLATES, true);
         claimCounts = context.getStateStore(Stores.CLAIM_COUNT_STORE);
         outcomes = context.getStateStore(Stores.IDEMPOTENCY_STORE);
         outcomeExpiry = context.getStateStore(Stores.IDEMPOTENCY_EXPIRY_STORE);
