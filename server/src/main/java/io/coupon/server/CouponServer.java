@@ -41,7 +41,7 @@ import io.coupon.server.dashboard.DashboardRoutes;
 import io.coupon.topology.ClaimTopology;
 import io.coupon.topology.StreamsProperties;
 import io.coupon.topology.TopologySettings;
-import io.coupon.topology.ReportingClientSupplier;
+import io.coupon.topology.WalletProgressClientSupplier;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -132,27 +132,17 @@ public final class CouponServer implements AutoCloseable {
         started.push(gc);
 
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
-        // On its own embedded broker the all-in-one server decides every claim it answers: the answers are
-        // handed over in the process. Anywhere else an answer may come from another instance's stream.
-        LocalAnswers localAnswers = config.role() == Role.ALL && config.kafka().embedded() ? new LocalAnswers() : null;
-        if (localAnswers != null) {
-            started.push(localAnswers);
-        }
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OwnerRoutedReader ownReader = null;
         if (config.role().runsStream()) {
             WalletProgress walletProgress = new WalletProgress();
-            streams = startStream(bootstrap, replication, meters, walletProgress,
-                    localAnswers != null ? localAnswers : ReportingClientSupplier.AnswerTap.NONE);
+            streams = startStream(bootstrap, replication, meters, walletProgress);
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
                     httpClient, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, WALLET_CATCH_UP));
         }
         StoreReader reader = ownReader != null ? ownReader
                 : new RemoteReader(httpClient, config.http().queryUrls(), false, Duration.ofSeconds(3));
-        ClaimService claims = startApi(bootstrap, meters, routes, reader, localAnswers != null);
-        if (localAnswers != null) {
-            localAnswers.answerTo(claims::decided);
-        }
+        ClaimService claims = startApi(bootstrap, meters, routes, reader);
         BiPredicate<Long, String> undecided = claims::isUndecided;
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
         routes.add(queries::register);
@@ -206,13 +196,13 @@ public final class CouponServer implements AutoCloseable {
     }
 
     private KafkaStreams startStream(String bootstrap, int replication, KafkaMetricsAtScrape meters,
-                                     WalletProgress walletProgress, ReportingClientSupplier.AnswerTap answers) {
+                                     WalletProgress walletProgress) {
         KafkaStreams ks = new KafkaStreams(
                 ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
                         config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate()),
                         walletProgress),
                 StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication),
-                new ReportingClientSupplier(walletProgress, answers));
+                new WalletProgressClientSupplier(walletProgress));
         ks.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread died; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
@@ -239,8 +229,7 @@ public final class CouponServer implements AutoCloseable {
     }
 
     private ClaimService startApi(String bootstrap, KafkaMetricsAtScrape meters,
-                                  List<Consumer<RoutesConfig>> routes, StoreReader reader,
-                                  boolean claimsAnsweredLocally) throws Exception {
+                                  List<Consumer<RoutesConfig>> routes, StoreReader reader) throws Exception {
         CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId(),
                 new KafkaCircuit(3, Duration.ofSeconds(1), clock));
         started.push(publisher);
@@ -261,18 +250,14 @@ public final class CouponServer implements AutoCloseable {
                 templateId -> reader.template(templateId).thenApply(s -> s.map(TemplateSnapshot::template)),
                 TEMPLATE_WAIT, clock);
         // The decider's answers, as written: a claim is answered without waiting for its transaction to commit.
-        List<OutcomeListener.Subscription<?>> decided = new ArrayList<>();
-        decided.add(new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
-                JsonSerdes.templateResult().deserializer(), templates::decided));
-        if (!claimsAnsweredLocally) {
-            decided.add(new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS,
-                    ClaimAnswers::answersOnClaimResults, JsonSerdes.claimOutcome().deserializer(), claims::decided));
-            decided.add(new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS,
-                    ClaimAnswers::answersOnWalletCommands, JsonSerdes.walletCommand().deserializer(),
-                    command -> claims.decided(((ClaimGrant) command).outcome())));
-        }
         OutcomeListener decisions = new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "decisions",
-                decided);
+                List.of(new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults,
+                                JsonSerdes.claimOutcome().deserializer(), claims::decided),
+                        new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS,
+                                ClaimAnswers::answersOnWalletCommands, JsonSerdes.walletCommand().deserializer(),
+                                command -> claims.decided(((ClaimGrant) command).outcome())),
+                        new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
+                                JsonSerdes.templateResult().deserializer(), templates::decided)));
         // The user-keyed step runs wall-clock timers, so a replay may differ: its answers are read committed.
         OutcomeListener results = new OutcomeListener(bootstrap, OutcomeListener.Isolation.COMMITTED, "results",
                 List.of(new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS,
