@@ -1,0 +1,67 @@
+package io.coupon.server;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A claim is answered as soon as the decider has written its answer, not when the decider's transaction commits:
+ * with a commit interval six times the claim wait, claims in a row are still all answered 201. And answering
+ * early gives up no read-your-writes: a wallet read right after a 201 shows the coupon or, until the commit lets
+ * the wallet step apply it, answers 503; it never shows a wallet without it.
+ */
+class AnswerBeforeCommitIT {
+
+    @TempDir
+    static Path dir;
+    private static CouponServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> env = TestCluster.serverEnv(dir);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestCluster.bootstrapServers());
+        // Below Kafka Streams' 10 s transaction timeout under exactly-once, far above the claim wait.
+        env.put("COUPON_COMMIT_INTERVAL", "6s");
+        env.put("COUPON_CLAIM_WAIT", "1s");
+        server = TestCluster.startServer(env);
+        api = new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT"));
+        api.awaitHealthy();
+    }
+
+    @AfterAll
+    static void stop() {
+        TestCluster.closeAll(server);
+    }
+
+    @Test
+    void claimsInARowAreAnsweredWithoutWaitingForACommit() {
+        long template = api.createTemplate(10, 1);
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, api.claim(template, Api.freshId()).status(), "claim " + i);
+        }
+    }
+
+    @Test
+    void aWalletReadRightAfterTheAnswerNeverLacksTheCoupon() {
+        long template = api.createTemplate(10, 1);
+        long user = Api.freshId();
+        assertEquals(201, api.claim(template, user).status());
+
+        Api.Response read = api.get("/v1/users/" + user + "/coupons");
+
+        assertTrue(read.status() == 503 || read.status() == 200 && read.body().get("coupons").size() == 1,
+                () -> "a wallet read after the 201: " + read.status() + " " + read.body());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertEquals(1, api.wallet(user).size()));
+    }
+}
