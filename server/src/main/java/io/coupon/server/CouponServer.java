@@ -1,10 +1,12 @@
 package io.coupon.server;
 
+import io.coupon.contract.ClaimAnswers;
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.config.CouponConfig;
 import io.coupon.contract.config.Role;
+import io.coupon.contract.message.ClaimGrant;
 import io.coupon.contract.message.IssuanceResult;
 import io.coupon.contract.message.ProfileResult;
 import io.coupon.contract.message.RedemptionResult;
@@ -22,8 +24,6 @@ import io.coupon.ingest.CommandPublisher;
 import io.coupon.ingest.IngestRoutes;
 import io.coupon.ingest.KafkaCircuit;
 import io.coupon.ingest.OutcomeListener;
-import io.coupon.contract.ClaimAnswers;
-import io.coupon.contract.message.ClaimGrant;
 import io.coupon.ingest.PendingReplies;
 import io.coupon.ingest.RedemptionRoutes;
 import io.coupon.ingest.RedemptionService;

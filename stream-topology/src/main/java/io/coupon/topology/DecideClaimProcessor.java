@@ -42,6 +42,8 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
 
     /** Templates (and their stock) kept decoded per task: far more than run at once. */
     private static final int HOT_TEMPLATES = 10_000;
+    /** The most the idempotency sweep keeps an outcome past its retention (see {@link #sweepMargin()}). */
+    private static final Duration SWEEP_MARGIN = Duration.ofHours(1);
 
     private final TopologySettings settings;
     private ProcessorContext<Long, Object> context;
@@ -195,8 +197,6 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         Duration retention = settings.idempotencyRetention();
         return retention.compareTo(SWEEP_MARGIN) < 0 ? retention : SWEEP_MARGIN;
     }
-
-    private static final Duration SWEEP_MARGIN = Duration.ofHours(1);
 
     /** Walks the time-ordered index from its start, so only what actually expired is touched. */
     private void forgetOutcomesDecidedBefore(Instant cutoff) {

@@ -42,7 +42,8 @@ final class DecisionReports {
         }
         if (claim.issuanceId() != null) {
             context.forward(new Record<>(claim.templateId(), (Object) IssuanceDelta.decided(claim.templateId(),
-                    claim.issuanceId(), outcome.status()), record.timestamp()), ClaimTopology.DECISION_ISSUANCE_PROGRESS_SINK);
+                    claim.issuanceId(), outcome.status()), record.timestamp()),
+                    ClaimTopology.DECISION_ISSUANCE_PROGRESS_SINK);
         }
     }
 

@@ -205,7 +205,8 @@ class IdempotencyRulesTest {
             shortMemory.claim(42, 1001, "old", OPEN);
             shortMemory.claim(42, 1002, "recent", OPEN.plus(Duration.ofMinutes(50)));
 
-            shortMemory.claim(42, 1009, "late", OPEN.plus(SHORT_RETENTION.multipliedBy(2)).plus(Duration.ofMinutes(40)));
+            Instant late = OPEN.plus(SHORT_RETENTION.multipliedBy(2)).plus(Duration.ofMinutes(40));
+            shortMemory.claim(42, 1009, "late", late);
 
             assertNull(shortMemory.rememberedOutcome(42, "old"));
             assertNotNull(shortMemory.rememberedOutcome(42, "recent"));
