@@ -1,5 +1,7 @@
 package io.coupon.server;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A client as a careful shop front would write one: every request carries its idempotency key (or order id), and
@@ -21,6 +26,7 @@ final class ResilientClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
+    private static final Duration PAUSE = Duration.ofMillis(200);
 
     /** A final answer, and how many tries it took. */
     record Answer(int status, JsonNode body, int attempts) {
@@ -57,29 +63,25 @@ final class ResilientClient {
 
     /** Reads until an instance answers 200: a read during a rebalance may be refused with 503. */
     JsonNode read(String path) {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        for (int attempt = 0; ; attempt++) {
-            String base = instances.get(Math.floorMod(attempt + ThreadLocalRandom.current().nextInt(), instances.size()));
+        AtomicInteger attempts = new AtomicInteger();
+        return untilFinal("GET " + path, () -> {
+            String base = instances.get(Math.floorMod(attempts.getAndIncrement()
+                    + ThreadLocalRandom.current().nextInt(), instances.size()));
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return JSON.readTree(r.body());
-                }
+                return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
             } catch (IOException unreachable) {
-                // the next instance, after a pause
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return null; // the next instance, after a pause
             }
-            pauseOrGiveUp(deadline, "GET " + path);
-        }
+        });
     }
 
     private Answer postUntilDecided(String path, String body, String... headers) {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         int start = ThreadLocalRandom.current().nextInt(instances.size());
-        for (int attempt = 0; ; attempt++) {
+        AtomicInteger attempts = new AtomicInteger();
+        return untilFinal("POST " + path, () -> {
+            int attempt = attempts.getAndIncrement();
             String base = instances.get((start + attempt) % instances.size());
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(15))
@@ -91,28 +93,17 @@ final class ResilientClient {
             try {
                 HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = r.statusCode();
-                if (status != 202 && status != 429 && status != 503) {
-                    return new Answer(status, JSON.readTree(r.body()), attempt + 1);
-                }
+                return status == 202 || status == 429 || status == 503 ? null
+                        : new Answer(status, JSON.readTree(r.body()), attempt + 1);
             } catch (IOException unreachableOrTimedOut) {
-                // the instance died or is stuck: the same key goes to the next one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return null; // the instance died or is stuck: the same key goes to the next one
             }
-            pauseOrGiveUp(deadline, "POST " + path);
-        }
+        });
     }
 
-    private static void pauseOrGiveUp(long deadline, String what) {
-        if (System.nanoTime() > deadline) {
-            throw new AssertionError(what + " got no final answer within " + GIVE_UP_AFTER);
-        }
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Tries on the calling thread, pausing between tries, until one gives a final answer (not null). */
+    private static <T> T untilFinal(String what, Callable<T> attempt) {
+        return await(what + " got a final answer").atMost(GIVE_UP_AFTER).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(PAUSE).until(attempt, Objects::nonNull);
     }
 }
