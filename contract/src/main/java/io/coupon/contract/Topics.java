@@ -1,6 +1,7 @@
 package io.coupon.contract;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every topic the platform owns: its name, what it is keyed by, and whether it is compacted. Partition counts
@@ -8,7 +9,10 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** Commands for the template-keyed decider: template definitions, claims, and broadcast block/unblock. */
+    /**
+     * Commands for the template-keyed decider: template definitions, claims, broadcast block/unblock, and the
+     * template's confirmed uses for its statistics.
+     */
     public static final String CLAIM_REQUESTS = "claim-requests";
     /**
      * Everything that changes a wallet, keyed by user id: grants from the decider and Try / Confirm / Cancel /
@@ -54,6 +58,16 @@ public final class Topics {
     public static final String SINK_DEAD_LETTERS = "coupon-sink-dead-letters";
 
     public record Spec(String name, boolean compacted) {
+    }
+
+    /**
+     * The command topics only our own steps read, written in Smile (binary JSON, the same fields): the claim
+     * path decodes every record of them. Everything else is JSON text for analysts and other systems.
+     */
+    public static final Set<String> COMPACT = Set.of(CLAIM_REQUESTS, WALLET_COMMANDS, AUDIENCE_CHECKS);
+
+    public static boolean isCompact(String topic) {
+        return COMPACT.contains(topic);
     }
 
     public static final List<Spec> ALL = List.of(

@@ -13,6 +13,7 @@ import static io.coupon.contract.Stores.IDEMPOTENCY_EXPIRY_STORE;
 import static io.coupon.contract.Stores.IDEMPOTENCY_STORE;
 import static io.coupon.contract.Stores.ORDER_STORE;
 import static io.coupon.contract.Stores.STOCK_STORE;
+import static io.coupon.contract.Stores.TEMPLATE_MINUTES_STORE;
 import static io.coupon.contract.Stores.TEMPLATE_STORE;
 import static io.coupon.contract.Stores.WALLET_STORE;
 
@@ -21,9 +22,17 @@ import io.coupon.contract.Topics;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.message.ExperimentTally;
 import io.coupon.contract.message.IssuanceJob;
+import io.coupon.contract.message.TemplateStats;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.IssuanceProgress;
+import io.coupon.domain.Order;
+import io.coupon.domain.Profile;
+import io.coupon.domain.Stock;
+import io.coupon.domain.Template;
+import io.coupon.domain.UserStats;
+import io.coupon.domain.Wallet;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -47,8 +56,8 @@ import org.apache.kafka.streams.state.Stores;
  * </ol>
  * A wallet read waits until the wallet step has applied what its partition held when the read began
  * ({@link io.coupon.contract.WalletProgress}), so the coupon of a 201 is in the next wallet read.
- * The analysts' per-minute statistics ({@link TemplateStatsTopology}) read {@code claim-results} and
- * {@code coupon-events} back and publish {@code template-stats}.
+ * The analysts' per-minute statistics are summed in the decider's task, from its decisions and from the uses
+ * the wallet's step sends to the template's partition, and published on {@code template-stats}.
  * Template definitions ride the same partition as the claims, so every claim after a definition sees it.
  * The two steps are separate sub-topologies, each reading one input topic, so a task never waits to align the
  * timestamps of two.
@@ -85,6 +94,8 @@ public final class ClaimTopology {
     public static final String EXPERIMENT_EVENTS_SINK = "experiment-events-sink";
     public static final String EXPERIMENT_EVENTS_SOURCE = "experiment-events-source";
     public static final String COUNT_EXPERIMENT = "count-experiment";
+    public static final String SUM_STATS = "sum-stats";
+    public static final String TEMPLATE_STATS_SINK = "template-stats-sink";
 
     private ClaimTopology() {
     }
@@ -96,19 +107,20 @@ public final class ClaimTopology {
     /** @param progress where the wallet step reports what it applied, for the wallet reads of this process */
     public static Topology build(TopologySettings settings, WalletProgress progress) {
         Serde<Long> ids = Serdes.Long();
-        StreamsBuilder analysts = new StreamsBuilder();
-        TemplateStatsTopology.addTo(analysts);
-        Topology topology = analysts.build();
+        Topology topology = new Topology();
 
         topology.addSource(CLAIM_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.claimCommand().deserializer(),
                 Topics.CLAIM_REQUESTS);
         topology.addProcessor(DECIDE_CLAIM, () -> new DecideClaimProcessor(settings), CLAIM_REQUESTS_SOURCE);
         // A flash sale reads its template and takes its stock on every claim: cached, they are read from memory
         // and written to their changelogs once per commit rather than once per claim.
-        topology.addStateStore(store(TEMPLATE_STORE, ids, JsonSerdes.template()).withCachingEnabled(), DECIDE_CLAIM);
-        topology.addStateStore(store(STOCK_STORE, ids, JsonSerdes.stock()).withCachingEnabled(), DECIDE_CLAIM);
+        topology.addStateStore(store(TEMPLATE_STORE, ids, JsonSerdes.stored(Template.class)).withCachingEnabled(),
+                DECIDE_CLAIM);
+        topology.addStateStore(store(STOCK_STORE, ids, JsonSerdes.stored(Stock.class)).withCachingEnabled(),
+                DECIDE_CLAIM);
         topology.addStateStore(store(CLAIM_COUNT_STORE, Serdes.String(), Serdes.Integer()), DECIDE_CLAIM);
-        topology.addStateStore(store(IDEMPOTENCY_STORE, Serdes.String(), JsonSerdes.claimOutcome()), DECIDE_CLAIM);
+        topology.addStateStore(store(IDEMPOTENCY_STORE, Serdes.String(), JsonSerdes.stored(ClaimOutcome.class)),
+                DECIDE_CLAIM);
         topology.addStateStore(store(IDEMPOTENCY_EXPIRY_STORE, Serdes.String(), Serdes.String()), DECIDE_CLAIM);
         topology.addStateStore(store(BLOCKLIST_STORE, ids, Serdes.Long()), DECIDE_CLAIM);
         topology.addStateStore(store(EXPERIMENT_USERS_STORE, Serdes.String(), Serdes.Long()), DECIDE_CLAIM);
@@ -138,15 +150,36 @@ public final class ClaimTopology {
         topology.addSink(REDEMPTION_RESULTS_SINK, Topics.REDEMPTION_RESULTS, ids.serializer(),
                 JsonSerdes.serializer(), REDEEM_COUPON);
 
-        topology.addStateStore(store(WALLET_STORE, ids, JsonSerdes.wallet()), ADD_TO_WALLET, REDEEM_COUPON);
+        topology.addStateStore(store(WALLET_STORE, ids, JsonSerdes.stored(Wallet.class)), ADD_TO_WALLET,
+                REDEEM_COUPON);
         topology.addStateStore(store(EXPIRY_INDEX_STORE, Serdes.String(), Serdes.String()), ADD_TO_WALLET,
                 REDEEM_COUPON);
-        topology.addStateStore(store(ORDER_STORE, Serdes.String(), JsonSerdes.order()), REDEEM_COUPON);
+        topology.addStateStore(store(ORDER_STORE, Serdes.String(), JsonSerdes.stored(Order.class)), REDEEM_COUPON);
         topology.addSink(COUPON_EVENTS_SINK, Topics.COUPON_EVENTS, ids.serializer(), JsonSerdes.serializer(),
                 ADD_TO_WALLET, REDEEM_COUPON);
 
         addPrecisionMarketing(topology, settings);
+        // What the user-keyed steps send to the templates' partitions: claims judged against their audience,
+        // claims of a targeted issuance, and confirmed uses for the statistics.
+        topology.addSink(CLAIM_REQUESTS_SINK, Topics.CLAIM_REQUESTS, ids.serializer(), JsonSerdes.serializer(),
+                CHECK_AUDIENCE, WALK_ISSUANCES, REDEEM_COUPON);
+        addTemplateStats(topology);
         return topology;
+    }
+
+    /**
+     * The analysts' per-minute statistics, summed beside the decisions they count: the decider hands
+     * {@code sum-stats} each fresh decision and each confirmed use it receives, so nothing reads a result topic
+     * back. {@code sum-stats} publishes a minute once it closes; its wall-clock check touches only its own store
+     * and {@code template-stats}, which no decision reads, so the decider's answers stay a function of its input.
+     */
+    private static void addTemplateStats(Topology topology) {
+        Serde<Long> ids = Serdes.Long();
+        topology.addProcessor(SUM_STATS, SumTemplateStatsProcessor::new, DECIDE_CLAIM);
+        topology.addStateStore(store(TEMPLATE_MINUTES_STORE, Serdes.String(), JsonSerdes.stored(TemplateStats.class))
+                .withCachingEnabled(), SUM_STATS);
+        topology.addSink(TEMPLATE_STATS_SINK, Topics.TEMPLATE_STATS, ids.serializer(), JsonSerdes.serializer(),
+                SUM_STATS);
     }
 
     /**
@@ -170,24 +203,23 @@ public final class ClaimTopology {
         topology.addSource(ISSUANCE_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.startIssuance().deserializer(),
                 Topics.ISSUANCE_REQUESTS);
         topology.addProcessor(WALK_ISSUANCES, () -> new WalkIssuancesProcessor(settings), ISSUANCE_REQUESTS_SOURCE);
-        topology.addSink(CLAIM_REQUESTS_SINK, Topics.CLAIM_REQUESTS, ids.serializer(), JsonSerdes.serializer(),
-                CHECK_AUDIENCE, WALK_ISSUANCES);
         topology.addSink(ISSUANCE_PROGRESS_SINK, Topics.ISSUANCE_PROGRESS, ids.serializer(), JsonSerdes.serializer(),
                 WALK_ISSUANCES);
         topology.addSink(EXPERIMENT_EVENTS_SINK, Topics.EXPERIMENT_EVENTS, ids.serializer(), JsonSerdes.serializer(),
                 REDEEM_COUPON);
 
-        topology.addStateStore(store(PROFILE_STORE, ids, JsonSerdes.profile()), STORE_PROFILE, CHECK_AUDIENCE,
-                WALK_ISSUANCES);
-        topology.addStateStore(store(USER_STATS_STORE, ids, JsonSerdes.userStats()), ADD_TO_WALLET, REDEEM_COUPON,
-                STORE_PROFILE, CHECK_AUDIENCE, WALK_ISSUANCES);
-        topology.addStateStore(store(ISSUANCE_JOB_STORE, Serdes.String(), JsonSerdes.of(IssuanceJob.class)),
+        topology.addStateStore(store(PROFILE_STORE, ids, JsonSerdes.stored(Profile.class)), STORE_PROFILE,
+                CHECK_AUDIENCE, WALK_ISSUANCES);
+        topology.addStateStore(store(USER_STATS_STORE, ids, JsonSerdes.stored(UserStats.class)), ADD_TO_WALLET,
+                REDEEM_COUPON, STORE_PROFILE, CHECK_AUDIENCE, WALK_ISSUANCES);
+        topology.addStateStore(store(ISSUANCE_JOB_STORE, Serdes.String(), JsonSerdes.stored(IssuanceJob.class)),
                 WALK_ISSUANCES);
 
         topology.addSource(ISSUANCE_PROGRESS_SOURCE, ids.deserializer(), JsonSerdes.issuanceDelta().deserializer(),
                 Topics.ISSUANCE_PROGRESS);
         topology.addProcessor(SUM_ISSUANCE_PROGRESS, SumIssuanceProgressProcessor::new, ISSUANCE_PROGRESS_SOURCE);
-        topology.addStateStore(store(ISSUANCE_PROGRESS_STORE, Serdes.String(), JsonSerdes.issuanceProgress()),
+        topology.addStateStore(store(ISSUANCE_PROGRESS_STORE, Serdes.String(),
+                        JsonSerdes.stored(IssuanceProgress.class)),
                 SUM_ISSUANCE_PROGRESS);
         topology.addSink(ISSUANCE_RESULTS_SINK, Topics.ISSUANCE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
                 SUM_ISSUANCE_PROGRESS);
@@ -195,7 +227,7 @@ public final class ClaimTopology {
         topology.addSource(EXPERIMENT_EVENTS_SOURCE, ids.deserializer(), JsonSerdes.experimentDelta().deserializer(),
                 Topics.EXPERIMENT_EVENTS);
         topology.addProcessor(COUNT_EXPERIMENT, CountExperimentProcessor::new, EXPERIMENT_EVENTS_SOURCE);
-        topology.addStateStore(store(EXPERIMENT_REPORT_STORE, ids, JsonSerdes.of(ExperimentTally.class)),
+        topology.addStateStore(store(EXPERIMENT_REPORT_STORE, ids, JsonSerdes.stored(ExperimentTally.class)),
                 COUNT_EXPERIMENT);
     }
 

@@ -8,9 +8,11 @@ import io.coupon.contract.message.BlockUser;
 import io.coupon.contract.message.Claim;
 import io.coupon.contract.message.ClaimCommand;
 import io.coupon.contract.message.ClaimGrant;
+import io.coupon.contract.message.CountUse;
 import io.coupon.contract.message.DefineTemplate;
 import io.coupon.contract.message.PatchTemplate;
 import io.coupon.contract.message.TemplateResult;
+import io.coupon.contract.message.TemplateStats;
 import io.coupon.contract.message.UnblockUser;
 import io.coupon.domain.ClaimDecider;
 import io.coupon.domain.ClaimDecision;
@@ -89,6 +91,9 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
             blocklist.delete(unblock.userId());
         } else if (command instanceof PatchTemplate patch) {
             patch(record, patch);
+        } else if (command instanceof CountUse count) {
+            context.forward(record.withValue(TemplateStats.empty().withRedemption(count.use())),
+                    ClaimTopology.SUM_STATS);
         }
     }
 
@@ -135,6 +140,11 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         context.forward(record.withKey(outcome.templateId()).withValue(outcome)
                 .withHeaders(decision.freshGrant() ? ClaimAnswers.answeredOnWallet() : new RecordHeaders()),
                 ClaimTopology.CLAIM_RESULTS_SINK);
+        if (!outcome.replayed()) {
+            // A replayed answer to a retry is not a decision, and is not a request in the statistics.
+            context.forward(record.withKey(outcome.templateId()).withValue(TemplateStats.empty().withClaim(outcome)),
+                    ClaimTopology.SUM_STATS);
+        }
     }
 
     private void define(Record<Long, ClaimCommand> record, DefineTemplate define) {

@@ -52,4 +52,9 @@ final class DecodedValues<K, V> {
             decoded.remove(key);
         }
     }
+
+    void delete(K key) {
+        store.delete(key);
+        decoded.put(key, Optional.empty());
+    }
 }

@@ -4,6 +4,7 @@ import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
 import io.coupon.contract.message.CancelRedemption;
 import io.coupon.contract.message.ConfirmRedemption;
+import io.coupon.contract.message.CountUse;
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.contract.message.RedemptionCommand;
 import io.coupon.contract.message.RedemptionResult;
@@ -102,6 +103,10 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
                         use && decision.order() != null ? decision.order().orderAmount() : null);
                 context.forward(new Record<>(userId, (Object) event, at.toEpochMilli()),
                         ClaimTopology.COUPON_EVENTS_SINK);
+                if (event.used()) {
+                    context.forward(new Record<>(event.templateId(), (Object) new CountUse(event), at.toEpochMilli()),
+                            ClaimTopology.CLAIM_REQUESTS_SINK);
+                }
                 stats.record(userId, event).ifPresent(delta -> context.forward(
                         new Record<>(delta.templateId(), (Object) delta, at.toEpochMilli()),
                         ClaimTopology.EXPERIMENT_EVENTS_SINK));

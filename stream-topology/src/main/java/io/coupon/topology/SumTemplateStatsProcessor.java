@@ -15,23 +15,31 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Adds each template's claims and uses into its open minutes and publishes a minute once it closes, by stream
- * time or by the wall clock, whichever comes first: a quiet partition's stream time stands still, and its last
- * minute must not wait for the next record. A published minute leaves the store in the same transaction, and a
- * record of it that arrives later is dropped as too late, so no minute is published twice.
+ * The analysts' per-minute statistics: adds each decision and confirmed use the decider hands it (a retry's
+ * replayed answer is not a decision) into its template's open minute, by event time with a grace period for
+ * late records, and publishes a minute once it closes, by stream time or by the wall clock, whichever comes
+ * first: a quiet partition's stream time stands still, and its last minute must not wait for the next record. A
+ * published minute leaves the store in the same transaction, and a record of it that arrives later is dropped
+ * as too late, so no minute is published twice. The minutes are kept in a key-value store, which keeps its
+ * changelog position even while empty, so a clean restart never has to rebuild it.
  */
 final class SumTemplateStatsProcessor implements Processor<Long, TemplateStats, Long, TemplateStats> {
 
     /** How often closed minutes are looked for: a minute is published at most this long after its grace. */
     static final Duration CLOSE_CHECK = Duration.ofSeconds(1);
+    /** Open minutes kept decoded per task: one or two per active template. */
+    private static final int OPEN_MINUTES = 10_000;
 
     private ProcessorContext<Long, TemplateStats> context;
     private KeyValueStore<String, TemplateStats> minutes;
+    /** The open minutes, decoded: a flash sale adds to the same one on every claim. */
+    private DecodedValues<String, TemplateStats> openMinutes;
 
     @Override
     public void init(ProcessorContext<Long, TemplateStats> context) {
         this.context = context;
         minutes = context.getStateStore(Stores.TEMPLATE_MINUTES_STORE);
+        openMinutes = new DecodedValues<>(minutes, OPEN_MINUTES, true);
         context.schedule(CLOSE_CHECK, PunctuationType.WALL_CLOCK_TIME, ignored -> publishClosedMinutes());
         context.schedule(CLOSE_CHECK, PunctuationType.STREAM_TIME, ignored -> publishClosedMinutes());
     }
@@ -43,10 +51,10 @@ final class SumTemplateStatsProcessor implements Processor<Long, TemplateStats, 
             return;
         }
         String key = Keys.expiryIndex(minute.closesAt(), Long.toString(record.key()));
-        TemplateStats held = minutes.get(key);
+        TemplateStats held = openMinutes.get(key);
         TemplateStats sum = held != null ? held : TemplateStats.empty().inWindow(record.key(), minute.start(),
                 minute.end());
-        minutes.put(key, sum.plus(record.value()));
+        openMinutes.put(key, sum.plus(record.value()));
     }
 
     /** The store is in closing order, so only the minutes that closed are read. */
@@ -57,7 +65,7 @@ final class SumTemplateStatsProcessor implements Processor<Long, TemplateStats, 
                 KeyValue<String, TemplateStats> entry = closed.next();
                 TemplateStats stats = entry.value;
                 context.forward(new Record<>(stats.templateId(), stats, stats.windowEnd().toEpochMilli()));
-                minutes.delete(entry.key);
+                openMinutes.delete(entry.key);
             }
         }
     }

@@ -21,7 +21,7 @@ class DecodedValuesTest {
 
     @Test
     void aWrittenTemplateIsReadBackFromTheStoreAsAReplayWouldReadIt() {
-        KeyValueStore<Long, Template> store = store(JsonSerdes.template());
+        KeyValueStore<Long, Template> store = store(JsonSerdes.stored(Template.class));
         DecodedValues<Long, Template> templates = new DecodedValues<>(store, 10, false);
         Template written = aTemplate(42).build();
 
@@ -34,7 +34,7 @@ class DecodedValuesTest {
 
     @Test
     void aTemplateOnceDecodedIsNotDecodedAgain() {
-        DecodedValues<Long, Template> templates = new DecodedValues<>(store(JsonSerdes.template()), 10, false);
+        DecodedValues<Long, Template> templates = new DecodedValues<>(store(JsonSerdes.stored(Template.class)), 10, false);
         templates.put(42L, aTemplate(42).build());
 
         assertSame(templates.get(42L), templates.get(42L));
@@ -42,7 +42,7 @@ class DecodedValuesTest {
 
     @Test
     void aStockThatReadsBackEqualIsKeptAsWritten() {
-        KeyValueStore<Long, Stock> store = store(JsonSerdes.stock());
+        KeyValueStore<Long, Stock> store = store(JsonSerdes.stored(Stock.class));
         DecodedValues<Long, Stock> stock = new DecodedValues<>(store, 10, true);
         Stock written = new Stock(10, 3);
 
@@ -54,7 +54,7 @@ class DecodedValuesTest {
 
     @Test
     void anAbsentKeyStaysAbsentUntilWritten() {
-        DecodedValues<Long, Stock> stock = new DecodedValues<>(store(JsonSerdes.stock()), 10, true);
+        DecodedValues<Long, Stock> stock = new DecodedValues<>(store(JsonSerdes.stored(Stock.class)), 10, true);
 
         assertNull(stock.get(42L));
         stock.put(42L, new Stock(10, 0));
@@ -64,7 +64,7 @@ class DecodedValuesTest {
 
     @Test
     void theLeastRecentlyUsedValueIsDecodedAgainWhenTheCapacityIsExceeded() {
-        DecodedValues<Long, Template> templates = new DecodedValues<>(store(JsonSerdes.template()), 1, false);
+        DecodedValues<Long, Template> templates = new DecodedValues<>(store(JsonSerdes.stored(Template.class)), 1, false);
         templates.put(1L, aTemplate(1).build());
         templates.put(2L, aTemplate(2).build());
         Template first = templates.get(1L);
