@@ -29,7 +29,8 @@ STOCK=${STOCK:-}                           # units per flash sale; empty: a fift
 STEADY_RATE=${STEADY_RATE:-${RATES%% *}}   # the steady mix runs once per round and system at this rate; 0 = skip
 WARMUP=${WARMUP:-10s}                      # an unrecorded flash sale against each system first (JIT, pools)
 BUDGET=${BUDGET:-80ms}                     # the P99 a rate must hold (the article's figure)
-STREAM_CLAIMS=${STREAM_CLAIMS:-200000}     # the stream-only benchmark; 0 = skip it
+STREAM_CLAIMS=${STREAM_CLAIMS:-200000}     # the stream-only benchmark's timed claims; 0 = skip it
+STREAM_WARMUP=${STREAM_WARMUP:-200000}     # claims the stream-only benchmark decides first, untimed (JIT)
 COLD_RATE=${COLD_RATE:-500}                # the cold-start flash sale, sent the moment a server says it is serving
 COLD_DURATION=${COLD_DURATION:-15s}
 IDLE_CLAIMS=${IDLE_CLAIMS:-500}            # idle latency: claims one at a time on the warm server; 0 = skip
@@ -197,7 +198,8 @@ DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/coupon-comparison.XXXXXX")
 
 if [[ $STREAM_CLAIMS != 0 ]]; then
   for threads in 1 2; do
-    cmd=("$JAVA" -jar "$BENCH_JAR" stream-only --claims "$STREAM_CLAIMS" --threads "$threads"
+    cmd=("$JAVA" -jar "$BENCH_JAR" stream-only --claims "$STREAM_CLAIMS" --warmup-claims "$STREAM_WARMUP"
+      --threads "$threads"
       --out "$RESULTS/stream-only-$threads.json")
     log "${cmd[*]}"
     "${cmd[@]}" > "$OUT/logs/stream-only-$threads.log" 2>&1 || {
@@ -215,7 +217,7 @@ fi
   echo "- Java: $("$JAVA" -version 2>&1 | head -1)"
   echo "- MariaDB: $(mariadb -h127.0.0.1 -uroot -N -e 'select version()' 2>/dev/null || echo '?'), Redis: $(redis-cli -h 127.0.0.1 info server 2>/dev/null | grep -m1 redis_version | tr -d '\r' || echo '?')"
   echo "- Everything on this one machine: both servers, Kafka (embedded in ours), MariaDB, Redis and the load generator."
-  echo "- Settings: RATES=\"$RATES\" DURATION=$DURATION ROUNDS=$ROUNDS USERS=$USERS WARMUP=$WARMUP STEADY_RATE=$STEADY_RATE STREAM_CLAIMS=$STREAM_CLAIMS COLD_RATE=$COLD_RATE COLD_DURATION=$COLD_DURATION IDLE_CLAIMS=$IDLE_CLAIMS CPU_RATE=$CPU_RATE CPU_DURATION=$CPU_DURATION; stock per flash sale: ${STOCK:-a fifth of the claims of each run}"
+  echo "- Settings: RATES=\"$RATES\" DURATION=$DURATION ROUNDS=$ROUNDS USERS=$USERS WARMUP=$WARMUP STEADY_RATE=$STEADY_RATE STREAM_CLAIMS=$STREAM_CLAIMS STREAM_WARMUP=$STREAM_WARMUP COLD_RATE=$COLD_RATE COLD_DURATION=$COLD_DURATION IDLE_CLAIMS=$IDLE_CLAIMS CPU_RATE=$CPU_RATE CPU_DURATION=$CPU_DURATION; stock per flash sale: ${STOCK:-a fifth of the claims of each run}"
   echo "- Said \"serving on\" after launch: $(IFS=,; echo "${SERVING_AFTER[*]}" | sed 's/,/, /g')"
   echo "- CPU per claim: clock ticks of $(getconf CLK_TCK) per second; MariaDB and Redis served nothing but the baseline during its CPU run"
 } > "$OUT/machine.md"

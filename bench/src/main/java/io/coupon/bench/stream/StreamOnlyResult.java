@@ -15,12 +15,13 @@ import java.util.Map;
  * @param overStock            some template granted more than its stock
  * @param untilLastNanos       from {@code KafkaStreams#start} to the last outcome (start-up included)
  * @param untilFirstNanos      from {@code start} to the first outcome: start-up and the first commit
- * @param steadyDecided        outcomes after the first batch of outcomes
- * @param steadyNanos          from the first batch of outcomes to the last
+ * @param steadyDecided        timed outcomes read after the warm-up's last (or the first outcome, without one)
+ * @param steadyNanos          from then to the last timed outcome
+ * @param steadyCpuMs          the CPU time of this whole process (broker, stream, reader) over the same span
  */
 public record StreamOnlyResult(StreamOnlyOptions options, int templates, long decided, Map<String, Long> outcomes,
         long expectedGranted, long granted, boolean overStock, long untilLastNanos, long untilFirstNanos,
-        long steadyDecided, long steadyNanos) {
+        long steadyDecided, long steadyNanos, double steadyCpuMs) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -29,9 +30,14 @@ public record StreamOnlyResult(StreamOnlyOptions options, int templates, long de
         return steadyNanos <= 0 ? 0 : round(steadyDecided * 1e9 / steadyNanos);
     }
 
-    /** Decisions per second from start-up to the last outcome. */
+    /** Decisions per second from start-up to the last outcome, the warm-up's included. */
     public double decisionsPerSecondWithStartup() {
-        return untilLastNanos <= 0 ? 0 : round(decided * 1e9 / untilLastNanos);
+        return untilLastNanos <= 0 ? 0 : round((decided + options.warmupClaims()) * 1e9 / untilLastNanos);
+    }
+
+    /** CPU milliseconds of the whole process per timed decision: steadier than the rate on a shared machine. */
+    public double cpuMsPerDecision() {
+        return steadyDecided <= 0 ? 0 : Math.round(steadyCpuMs / steadyDecided * 10_000) / 10_000.0;
     }
 
     public boolean correct() {
@@ -43,6 +49,7 @@ public record StreamOnlyResult(StreamOnlyOptions options, int templates, long de
         root.put("benchmark", "stream-only");
         root.put("threads", options.threads());
         root.put("claims", options.claims());
+        root.put("warmupClaims", options.warmupClaims());
         root.put("templates", templates);
         root.put("partitions", options.partitions());
         root.put("stockPerTemplate", options.stock());
@@ -50,6 +57,7 @@ public record StreamOnlyResult(StreamOnlyOptions options, int templates, long de
         root.put("decided", decided);
         root.put("decisionsPerSecond", decisionsPerSecond());
         root.put("decisionsPerSecondWithStartup", decisionsPerSecondWithStartup());
+        root.put("cpuMsPerDecision", cpuMsPerDecision());
         root.put("secondsToFirstOutcome", round(untilFirstNanos / 1e9));
         root.put("secondsToLastOutcome", round(untilLastNanos / 1e9));
         ObjectNode mix = root.putObject("outcomes");
@@ -68,10 +76,12 @@ public record StreamOnlyResult(StreamOnlyOptions options, int templates, long de
     }
 
     public String summaryText() {
-        return String.format("stream-only, %d stream thread(s): %d claims over %d templates decided at %.0f/s"
-                        + " (%.0f/s counting start-up; first outcome after %.1f s); granted %d of %d expected%s%n",
-                options.threads(), decided, templates, decisionsPerSecond(), decisionsPerSecondWithStartup(),
-                untilFirstNanos / 1e9, granted, expectedGranted, correct() ? "" : "  CHECK FAILED");
+        return String.format("stream-only, %d stream thread(s): %d claims over %d templates decided at %.0f/s,"
+                        + " %.3f CPU ms each, after %d warm-up claims (%.0f/s counting start-up and warm-up;"
+                        + " first outcome after %.1f s); granted %d of %d expected%s%n",
+                options.threads(), decided, templates, decisionsPerSecond(), cpuMsPerDecision(),
+                options.warmupClaims(), decisionsPerSecondWithStartup(), untilFirstNanos / 1e9, granted,
+                expectedGranted, correct() ? "" : "  CHECK FAILED");
     }
 
     private static double round(double value) {

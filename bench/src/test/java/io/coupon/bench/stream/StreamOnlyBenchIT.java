@@ -13,8 +13,8 @@ class StreamOnlyBenchIT {
 
     @Test
     void decidesEveryPreloadedClaimAndGrantsExactlyTheStockOfEachTemplate() throws Exception {
-        StreamOnlyOptions options = StreamOnlyOptions.parse("--claims", "2000", "--templates", "2", "--partitions",
-                "2", "--threads", "1", "--users", "100000", "--timeout", "90s");
+        StreamOnlyOptions options = StreamOnlyOptions.parse("--claims", "2000", "--warmup-claims", "1000",
+                "--templates", "2", "--partitions", "2", "--threads", "1", "--users", "100000", "--timeout", "90s");
         StreamOnlyResult result = new StreamOnlyBench().run(options);
         System.out.print(result.summaryText());
 
@@ -29,6 +29,7 @@ class StreamOnlyBenchIT {
         JsonNode json = new ObjectMapper().readTree(result.toJsonString());
         assertEquals("stream-only", json.get("benchmark").asText());
         assertTrue(json.get("decisionsPerSecond").asDouble() > 0);
+        assertTrue(json.get("cpuMsPerDecision").asDouble() > 0, "the process's CPU over the timed span");
         assertTrue(json.get("checks").get("correct").asBoolean());
     }
 }
