@@ -33,14 +33,8 @@ import io.coupon.contract.message.WalletCommand;
 import io.coupon.domain.Audience;
 import io.coupon.domain.AudienceParser;
 import io.coupon.domain.InvalidRuleException;
-import io.coupon.domain.IssuanceProgress;
-import io.coupon.domain.Profile;
-import io.coupon.domain.UserStats;
 import io.coupon.domain.ClaimOutcome;
-import io.coupon.domain.Order;
-import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
-import io.coupon.domain.Wallet;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
@@ -54,8 +48,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * analysts and other systems read (result topics, sources of truth) is JSON text: instants are ISO-8601 strings
  * and money is a plain decimal, so they read the topics without our classes. What only our own steps read (the
  * command topics of {@link Topics#COMPACT} and every state store) is Smile, Jackson's binary JSON, with instants
- * as nanoseconds since the epoch: the stream thread spent a third of its time writing and parsing JSON text, an eighth formatting
- * and parsing dates. Every deserializer reads both, so records and stores written as text before still read.
+ * as nanoseconds since the epoch: the stream thread spent a third of its time writing and parsing JSON text, an
+ * eighth formatting and parsing dates. Every deserializer reads both, so records and stores written as text
+ * before still read.
  */
 public final class JsonSerdes {
 
@@ -96,26 +91,14 @@ public final class JsonSerdes {
      * and read back through the same strict parser as requests, so a rule on a topic is always a valid rule.
      */
     private static SimpleModule audienceModule() {
-        SimpleModule module = new SimpleModule("audience");
-        module.addSerializer(Audience.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Audience value, JsonGenerator gen, SerializerProvider serializers)
-                    throws IOException {
-                gen.writeObject(value.toTree());
+        return module("audience", Audience.class, (value, gen) -> gen.writeObject(value.toTree()), (p, ctxt) -> {
+            Object tree = p.readValueAs(Object.class);
+            try {
+                return AudienceParser.parse(tree);
+            } catch (InvalidRuleException e) {
+                throw ctxt.weirdStringException(String.valueOf(tree), Audience.class, e.getMessage());
             }
         });
-        module.addDeserializer(Audience.class, new JsonDeserializer<>() {
-            @Override
-            public Audience deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                Object tree = p.readValueAs(Object.class);
-                try {
-                    return AudienceParser.parse(tree);
-                } catch (InvalidRuleException e) {
-                    throw ctxt.weirdStringException(String.valueOf(tree), Audience.class, e.getMessage());
-                }
-            }
-        });
-        return module;
     }
 
     /**
@@ -123,21 +106,37 @@ public final class JsonSerdes {
      * is a decimal of seconds, parsed through BigDecimal, which cost as much as the ISO text it replaced.
      */
     private static SimpleModule epochNanosModule() {
-        SimpleModule module = new SimpleModule("epoch-nanos");
-        module.addSerializer(Instant.class, new JsonSerializer<>() {
+        return module("epoch-nanos", Instant.class,
+                (value, gen) -> gen.writeNumber(Math.addExact(Math.multiplyExact(value.getEpochSecond(),
+                        NANOS_PER_SECOND), value.getNano())),
+                (p, ctxt) -> {
+                    long nanos = p.getLongValue();
+                    return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND),
+                            Math.floorMod(nanos, NANOS_PER_SECOND));
+                });
+    }
+
+    private interface Writer<T> {
+        void write(T value, JsonGenerator gen) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(JsonParser p, DeserializationContext ctxt) throws IOException;
+    }
+
+    /** A module that writes and reads one type its own way. */
+    private static <T> SimpleModule module(String name, Class<T> type, Writer<T> writer, Reader<T> reader) {
+        SimpleModule module = new SimpleModule(name);
+        module.addSerializer(type, new JsonSerializer<>() {
             @Override
-            public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers)
-                    throws IOException {
-                gen.writeNumber(Math.addExact(Math.multiplyExact(value.getEpochSecond(), NANOS_PER_SECOND),
-                        value.getNano()));
+            public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                writer.write(value, gen);
             }
         });
-        module.addDeserializer(Instant.class, new JsonDeserializer<>() {
+        module.addDeserializer(type, new JsonDeserializer<>() {
             @Override
-            public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                long nanos = p.getLongValue();
-                return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND),
-                        Math.floorMod(nanos, NANOS_PER_SECOND));
+            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return reader.read(p, ctxt);
             }
         });
         return module;
@@ -220,24 +219,12 @@ public final class JsonSerdes {
         return of(Template.class);
     }
 
-    public static Serde<Stock> stock() {
-        return of(Stock.class);
-    }
-
-    public static Serde<Wallet> wallet() {
-        return of(Wallet.class);
-    }
-
     public static Serde<RedemptionCommand> redemptionCommand() {
         return of(RedemptionCommand.class);
     }
 
     public static Serde<RedemptionResult> redemptionResult() {
         return of(RedemptionResult.class);
-    }
-
-    public static Serde<Order> order() {
-        return of(Order.class);
     }
 
     public static Serde<BlocklistEntry> blocklistEntry() {
@@ -252,14 +239,6 @@ public final class JsonSerdes {
         return of(ProfileResult.class);
     }
 
-    public static Serde<Profile> profile() {
-        return of(Profile.class);
-    }
-
-    public static Serde<UserStats> userStats() {
-        return of(UserStats.class);
-    }
-
     public static Serde<AudienceCheck> audienceCheck() {
         return of(AudienceCheck.class);
     }
@@ -270,10 +249,6 @@ public final class JsonSerdes {
 
     public static Serde<IssuanceDelta> issuanceDelta() {
         return of(IssuanceDelta.class);
-    }
-
-    public static Serde<IssuanceProgress> issuanceProgress() {
-        return of(IssuanceProgress.class);
     }
 
     public static Serde<IssuanceResult> issuanceResult() {
