@@ -208,6 +208,7 @@ public final class StreamOnlyBench {
         long windowNanos = 0;
         long seenAtWindow = 0;
         ProcessCpu cpu = null;
+        ProcessCpu.Usage usage = null;
         long lastNanos = 0;
         long firstNanos = 0;
         try (KafkaConsumer<Long, byte[]> results = resultsConsumer(bootstrap)) {
@@ -248,12 +249,13 @@ public final class StreamOnlyBench {
                         lastNanos = now;
                     }
                 }
+                // Before the stream closes: its commit, flush and store closing are not deciding.
+                usage = cpu == null ? null : cpu.stop(seen - seenAtWindow);
             } finally {
                 streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                         .withTimeout(Duration.ofSeconds(30)));
             }
             long steady = seen - seenAtWindow;
-            ProcessCpu.Usage usage = cpu == null ? null : cpu.stop(steady);
             long maxGranted = grantedPerTemplate.values().stream().max(Comparator.naturalOrder()).orElse(0L);
             return new StreamOnlyResult(o, templates.size(), seen, outcomes, expectedGranted,
                     grantedPerTemplate.values().stream().mapToLong(Long::longValue).sum(), maxGranted > o.stock(),
