@@ -34,7 +34,8 @@ class DecodedValuesTest {
 
     @Test
     void aTemplateOnceDecodedIsNotDecodedAgain() {
-        DecodedValues<Long, Template> templates = new DecodedValues<>(store(JsonSerdes.stored(Template.class)), 10, false);
+        DecodedValues<Long, Template> templates =
+                new DecodedValues<>(store(JsonSerdes.stored(Template.class)), 10, false);
         templates.put(42L, aTemplate(42).build());
 
         assertSame(templates.get(42L), templates.get(42L));
@@ -63,8 +64,21 @@ class DecodedValuesTest {
     }
 
     @Test
+    void aDeletedValueIsGoneFromTheStoreAndFromWhatIsKept() {
+        KeyValueStore<Long, Stock> store = store(JsonSerdes.stored(Stock.class));
+        DecodedValues<Long, Stock> stock = new DecodedValues<>(store, 10, true);
+        stock.put(42L, new Stock(10, 3));
+
+        stock.delete(42L);
+
+        assertNull(store.get(42L));
+        assertNull(stock.get(42L));
+    }
+
+    @Test
     void theLeastRecentlyUsedValueIsDecodedAgainWhenTheCapacityIsExceeded() {
-        DecodedValues<Long, Template> templates = new DecodedValues<>(store(JsonSerdes.stored(Template.class)), 1, false);
+        DecodedValues<Long, Template> templates =
+                new DecodedValues<>(store(JsonSerdes.stored(Template.class)), 1, false);
         templates.put(1L, aTemplate(1).build());
         templates.put(2L, aTemplate(2).build());
         Template first = templates.get(1L);
