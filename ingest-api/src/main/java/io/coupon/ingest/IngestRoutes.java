@@ -13,7 +13,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.common.KafkaException;
 
 /** The write side of the HTTP contract: templates (and their changes), claims and the blocklist. */
@@ -121,7 +120,7 @@ public final class IngestRoutes {
     }
 
     private static String requestId(String idempotencyKey) {
-        return idempotencyKey == null ? UUID.randomUUID().toString()
+        return idempotencyKey == null ? RequestIds.next()
                 : PathParams.clientId("Idempotency-Key", idempotencyKey);
     }
 

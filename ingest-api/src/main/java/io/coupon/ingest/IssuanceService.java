@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
 import org.apache.kafka.common.KafkaException;
@@ -48,7 +47,7 @@ public final class IssuanceService {
             }
             Audience audience = call.userIds() == null && call.audience() == null ? template.get().audience()
                     : call.audience();
-            String requestId = UUID.randomUUID().toString();
+            String requestId = RequestIds.next();
             return pending.submit(requestId, () -> send(call, audience, requestId), wait, false, "issuance")
                     .thenApply(Optional::ofNullable);
         });

@@ -6,7 +6,6 @@ import io.coupon.domain.Profile;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,7 +29,7 @@ public final class ProfileService {
 
     /** The stored profile, or empty when it is durable but was not stored within the wait. */
     public CompletableFuture<Optional<ProfileResult>> put(long userId, Profile profile) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         UserProfile put = new UserProfile(requestId, userId, profile, clock.instant());
         return pending.submit(requestId, () -> publisher.send(put), wait, false, "profile")
                 .thenApply(Optional::ofNullable);

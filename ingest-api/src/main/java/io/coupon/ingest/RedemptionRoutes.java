@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Redemption (用券) as Try / Confirm / Cancel, and Refund after a confirm. */
 public final class RedemptionRoutes {
@@ -49,7 +48,7 @@ public final class RedemptionRoutes {
         List<String> couponIds = body.has("couponIds") ? CartRequests.couponIds(body) : null;
         String first = couponIds != null ? couponIds.get(0) : PathParams.clientId("couponId", body.text("couponId"));
         Cart cart = CartRequests.cart(body);
-        TryRedemption attempt = new TryRedemption(UUID.randomUUID().toString(), userId, orderId, first,
+        TryRedemption attempt = new TryRedemption(RequestIds.next(), userId, orderId, first,
                 cart.items() == null ? cart.total() : null, now(), couponIds, cart.items());
         answer(ctx, Step.TRY, attempt);
     }
@@ -57,7 +56,7 @@ public final class RedemptionRoutes {
     private void orderStep(Context ctx, Step step) {
         String orderId = PathParams.clientId("orderId", ctx.pathParam("orderId"));
         long userId = StrictJson.parse(ctx.bodyAsBytes()).positiveLong("userId");
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         RedemptionCommand command = switch (step) {
             case CONFIRM -> new ConfirmRedemption(requestId, userId, orderId, now());
             case REFUND -> new RefundRedemption(requestId, userId, orderId, now());

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,7 +40,7 @@ public final class TemplateService {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(String.join("; ", problems));
         }
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         return pending.submit(requestId, () -> publisher.send(template.id(), new DefineTemplate(requestId, template),
                         now), wait, false, "template")
                 .thenApply(Optional::ofNullable);
@@ -53,7 +52,7 @@ public final class TemplateService {
      */
     public CompletableFuture<Optional<TemplateResult>> patch(long templateId, TemplatePatch patch) {
         Instant now = clock.instant();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         return pending.submit(requestId, () -> publisher.send(templateId,
                         new PatchTemplate(requestId, templateId, patch, now), now), wait, false, "template change")
                 .thenApply(Optional::ofNullable);
