@@ -86,13 +86,20 @@ public final class CouponServer implements AutoCloseable {
 
     private final CouponConfig config;
     private final Clock clock;
+    private final boolean warmUpCopy;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final RestoredRecords restored = new RestoredRecords();
     private KafkaStreams streams;
 
     public CouponServer(CouponConfig config, Clock clock) {
+        this(config, clock, false);
+    }
+
+    /** @param warmUpCopy a private copy for {@link StartupWarmUp}: it never says "serving on", which scripts wait for */
+    CouponServer(CouponConfig config, Clock clock, boolean warmUpCopy) {
         this.config = config;
         this.clock = clock;
+        this.warmUpCopy = warmUpCopy;
     }
 
     public CouponServer start() throws Exception {
@@ -160,7 +167,11 @@ public final class CouponServer implements AutoCloseable {
                 new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
         started.push(http::stop);
         awaitRunning(streams);
-        LOG.info("coupon server ({}) serving on {}:{}", config.role(), config.http().host(), config.http().port());
+        if (warmUpCopy) {
+            LOG.info("warm-up copy ready on port {}", config.http().port());
+        } else {
+            LOG.info("coupon server ({}) serving on {}:{}", config.role(), config.http().host(), config.http().port());
+        }
     }
 
     /**

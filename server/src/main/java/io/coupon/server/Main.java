@@ -62,7 +62,10 @@ public final class Main {
             case "sink" -> runUntilStopped("sink", () -> sinkOnly(settled));
             default -> runUntilStopped("server",
                     // Millisecond ticks: Kafka timestamps are milliseconds, and answers show the instants stored.
-                    () -> new CouponServer(settled, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1))).start());
+                    () -> {
+                        StartupWarmUp.run(System.getenv(), settled);
+                        return new CouponServer(settled, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1))).start();
+                    });
         }
     }
 

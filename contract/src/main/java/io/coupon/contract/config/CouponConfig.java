@@ -14,8 +14,12 @@ import java.util.function.Function;
  * The whole configuration, built once from environment variables and defaults. A bad value fails start-up
  * with a message naming the variable. Each component is handed only its own part.
  */
+/**
+ * @param warmUpClaims how many throwaway claims a serving process decides on a private copy of itself before it
+ *                     says it is serving (0: none)
+ */
 public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, StreamsSettings streams,
-                           MysqlSettings mysql) {
+                           MysqlSettings mysql, int warmUpClaims) {
 
     /** Every variable read here; the README documents each (a test holds it to that). */
     public static final List<String> VARIABLES = List.of(
@@ -27,7 +31,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
             "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER", "COUPON_HTTP_IDLE_TIMEOUT",
-            "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE");
+            "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE",
+            "COUPON_WARM_UP_CLAIMS");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -86,11 +91,14 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_MYSQL_SHARD_MAP", "", v -> v.isBlank() ? null : v.trim()),
                 e.get("COUPON_SINK_ENABLED", "true", CouponConfig::bool),
                 e.get("COUPON_CONNECT_PORT", "8083", v -> intIn(v, 1, 65535)));
-        return new CouponConfig(role, http, kafka, streams, mysql);
+        return new CouponConfig(role, http, kafka, streams, mysql,
+                // The all-in-one warms up on a private copy with its own broker; a process of a cluster would start
+                // a broker just for that, so there it is asked for, not assumed.
+                e.get("COUPON_WARM_UP_CLAIMS", bootstrap == null ? "4000" : "0", v -> intIn(v, 0, 1_000_000)));
     }
 
     public CouponConfig withRole(Role newRole) {
-        return new CouponConfig(newRole, http, kafka, streams, mysql);
+        return new CouponConfig(newRole, http, kafka, streams, mysql, warmUpClaims);
     }
 
     private static String jdbcUrl(String value) {

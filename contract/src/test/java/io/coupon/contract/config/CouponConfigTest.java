@@ -32,6 +32,13 @@ class CouponConfigTest {
     }
 
     @Test
+    void warmsTheAllInOneUpBeforeItServesButNotAProcessOfACluster() {
+        assertEquals(4000, CouponConfig.fromEnv(Map.of()).warmUpClaims());
+        assertEquals(0, CouponConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092")).warmUpClaims());
+        assertEquals(0, CouponConfig.fromEnv(Map.of("COUPON_WARM_UP_CLAIMS", "0")).warmUpClaims());
+    }
+
+    @Test
     void givesAClusterMorePartitionsThanOneNodeByDefault() {
         CouponConfig config = CouponConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", "k1:9092"));
         assertEquals(12, config.kafka().partitions());
