@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.config.CouponConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +42,6 @@ final class StartupWarmUp {
     private static final int IN_FLIGHT = 32;
     /** A machine too busy to finish the warm-up in this long serves anyway. */
     private static final Duration AT_MOST = Duration.ofSeconds(45);
-    private static final Pattern TEMPLATE_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     private StartupWarmUp() {
     }
@@ -109,11 +107,11 @@ final class StartupWarmUp {
                 now.plus(Duration.ofDays(1)));
         HttpResponse<String> defined = http.send(post(base + "/v1/templates", template),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher id = TEMPLATE_ID.matcher(defined.body());
-        if (defined.statusCode() != 201 || !id.find()) {
+        if (defined.statusCode() != 201) {
             throw new IOException("the warm-up template was not defined: " + defined.statusCode());
         }
-        URI claimsUri = URI.create(base + "/v1/templates/" + id.group(1) + "/claims");
+        long id = JsonSerdes.mapper().readTree(defined.body()).path("id").asLong();
+        URI claimsUri = URI.create(base + "/v1/templates/" + id + "/claims");
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         AtomicInteger decided = new AtomicInteger();
         int users = Math.max(1, claims * 9 / 10);

@@ -13,8 +13,7 @@ import java.util.function.Function;
 /**
  * The whole configuration, built once from environment variables and defaults. A bad value fails start-up
  * with a message naming the variable. Each component is handed only its own part.
- */
-/**
+ *
  * @param warmUpClaims how many throwaway claims a serving process decides on a private copy of itself before it
  *                     says it is serving (0: none)
  */
