@@ -68,7 +68,15 @@ final class EmbeddedConnectWorker implements AutoCloseable {
         Exit.setExitProcedure((code, message) -> {
             throw new IllegalStateException("Kafka Connect wanted to exit (" + code + "): " + message);
         });
-        connect = new ConnectStandalone().startConnect(worker);
+        // Connect registers a JVM shutdown hook of its own that stops it while ours is closing the stream and the
+        // broker, racing Jetty's own hook on its REST server (seen: a SIGTERM that never finished). The process
+        // stops its parts in one order, in CouponServer#close, so Connect gets no hook of its own.
+        Exit.setShutdownHookAdder((name, hook) -> { });
+        try {
+            connect = new ConnectStandalone().startConnect(worker);
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
         FutureCallback<Herder.Created<ConnectorInfo>> created = new FutureCallback<>();
         connect.herder().putConnectorConfig(CONNECTOR, connector, true, created);
         created.get(60, TimeUnit.SECONDS);

@@ -19,6 +19,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class Main {
 
+    /** How long SIGTERM waits for a clean stop before the process halts (the stream commits within it). */
+    private static final Duration STOP_DEADLINE = Duration.ofSeconds(30);
+
+
     private static final String USAGE = "usage: java -jar coupon-server.jar [--role all|api|stream] | reconcile"
             + " | broker | sink | cluster [--streams 3] [--apis 1] [--dir ./cluster] [--port 7070]"
             + " [--standby N] [--no-sink]";
@@ -85,12 +89,31 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            haltIfStillStoppingAfter(STOP_DEADLINE, what);
             try {
                 running.close();
             } catch (Exception e) {
                 System.err.println("error while stopping the " + what + ": " + e);
             }
         }, "coupon-shutdown"));
+    }
+
+    /**
+     * A stop must end: a part that hangs while closing would keep the process (and a terminal, or a pod past its
+     * grace period) alive for ever. Halting is safe, since every promise already survives kill -9.
+     */
+    private static void haltIfStillStoppingAfter(Duration deadline, String what) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(deadline.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("the " + what + " did not stop within " + deadline.toSeconds() + " s; halting");
+            Runtime.getRuntime().halt(1);
+        }, "coupon-stop-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** The sink worker alone, for deployments that run it apart from the stream (it needs an external broker). */
