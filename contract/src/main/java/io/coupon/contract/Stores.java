@@ -14,8 +14,6 @@ public final class Stores {
     public static final String CLAIM_COUNT_STORE = "claim-count-store";
     /** {@link Keys#templateRequest} → the first {@link io.coupon.domain.ClaimOutcome} for that request id. */
     public static final String IDEMPOTENCY_STORE = "idempotency-store";
-    /** {@link Keys#expiryIndex} → template-request key: the idempotency records in the order they expire. */
-    public static final String IDEMPOTENCY_EXPIRY_STORE = "idempotency-expiry-store";
     /** User id → blocked, copied into every partition of claim-requests. */
     public static final String BLOCKLIST_STORE = "blocklist-store";
     /** User id → {@link io.coupon.domain.Wallet}, in the user's partition of wallet-commands. */

@@ -9,7 +9,6 @@ import static io.coupon.contract.Stores.ISSUANCE_JOB_STORE;
 import static io.coupon.contract.Stores.ISSUANCE_PROGRESS_STORE;
 import static io.coupon.contract.Stores.PROFILE_STORE;
 import static io.coupon.contract.Stores.USER_STATS_STORE;
-import static io.coupon.contract.Stores.IDEMPOTENCY_EXPIRY_STORE;
 import static io.coupon.contract.Stores.IDEMPOTENCY_STORE;
 import static io.coupon.contract.Stores.ORDER_STORE;
 import static io.coupon.contract.Stores.STOCK_STORE;
@@ -121,7 +120,6 @@ public final class ClaimTopology {
         topology.addStateStore(store(CLAIM_COUNT_STORE, Serdes.String(), Serdes.Integer()), DECIDE_CLAIM);
         topology.addStateStore(store(IDEMPOTENCY_STORE, Serdes.String(), JsonSerdes.stored(ClaimOutcome.class)),
                 DECIDE_CLAIM);
-        topology.addStateStore(store(IDEMPOTENCY_EXPIRY_STORE, Serdes.String(), Serdes.String()), DECIDE_CLAIM);
         topology.addStateStore(store(BLOCKLIST_STORE, ids, Serdes.Long()), DECIDE_CLAIM);
         topology.addStateStore(store(EXPERIMENT_USERS_STORE, Serdes.String(), Serdes.Long()), DECIDE_CLAIM);
         topology.addSink(CLAIM_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),

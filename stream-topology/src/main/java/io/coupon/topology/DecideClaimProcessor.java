@@ -46,6 +46,13 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     private static final int HOT_TEMPLATES = 10_000;
     /** The most the idempotency sweep keeps an outcome past its retention (see {@link #sweepMargin()}). */
     private static final Duration SWEEP_MARGIN = Duration.ofHours(1);
+    /**
+     * Stored outcomes the sweep reads per claim decided: more than one, so one pass over the store takes at most
+     * half a retention whatever the claim rate, and the store stays near one retention's worth of outcomes.
+     */
+    private static final int SWEEP_READS_PER_CLAIM = 2;
+    /** The sweep runs in steps of this many reads (or at the housekeeping punctuation), so a seek serves many. */
+    private static final int SWEEP_STEP = 512;
 
     private final TopologySettings settings;
     private ProcessorContext<Long, Object> context;
@@ -53,7 +60,9 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     private DecodedValues<Long, Stock> stock;
     private KeyValueStore<String, Integer> claimCounts;
     private KeyValueStore<String, ClaimOutcome> outcomes;
-    private KeyValueStore<String, String> outcomeExpiry;
+    /** Where the sweep goes on (null: the store's start), and how many reads the claims since have earned. */
+    private String sweepCursor;
+    private long sweepCredit;
     private KeyValueStore<Long, Long> blocklist;
     private DecisionReports reports;
 
@@ -68,14 +77,12 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         stock = new DecodedValues<>(context.getStateStore(Stores.STOCK_STORE), HOT_TEMPLATES, true);
         claimCounts = context.getStateStore(Stores.CLAIM_COUNT_STORE);
         outcomes = context.getStateStore(Stores.IDEMPOTENCY_STORE);
-        outcomeExpiry = context.getStateStore(Stores.IDEMPOTENCY_EXPIRY_STORE);
         blocklist = context.getStateStore(Stores.BLOCKLIST_STORE);
         reports = new DecisionReports(context);
         // Stream time, never the wall clock: the API answers from this step's outcomes before they commit, which
         // is sound only if replaying the same claims from the same committed state decides exactly the same.
         context.schedule(settings.housekeepingInterval(), PunctuationType.STREAM_TIME,
-                streamTime -> forgetOutcomesDecidedBefore(Instant.ofEpochMilli(streamTime)
-                        .minus(settings.idempotencyRetention()).minus(sweepMargin())));
+                streamTime -> sweep(streamTime, Math.max(sweepCredit, SWEEP_STEP)));
     }
 
     @Override
@@ -120,11 +127,11 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
 
         ClaimOutcome outcome = decision.outcome();
         if (decision.fresh()) {
-            if (stored != null) {
-                outcomeExpiry.delete(Keys.expiryIndex(stored.decidedAt(), requestKey));
-            }
             outcomes.put(requestKey, outcome);
-            outcomeExpiry.put(Keys.expiryIndex(outcome.decidedAt(), requestKey), requestKey);
+            sweepCredit += SWEEP_READS_PER_CLAIM;
+            if (sweepCredit >= SWEEP_STEP) {
+                sweep(context.currentStreamTimeMs(), sweepCredit);
+            }
         }
         if (decision.freshGrant()) {
             stock.put(template.id(), decision.stockAfter());
@@ -208,15 +215,30 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         return retention.compareTo(SWEEP_MARGIN) < 0 ? retention : SWEEP_MARGIN;
     }
 
-    /** Walks the time-ordered index from its start, so only what actually expired is touched. */
-    private void forgetOutcomesDecidedBefore(Instant cutoff) {
-        try (KeyValueIterator<String, String> expired = outcomeExpiry.range(null, Keys.expiryIndexBound(cutoff))) {
-            while (expired.hasNext()) {
-                KeyValue<String, String> entry = expired.next();
-                outcomes.delete(entry.value);
-                outcomeExpiry.delete(entry.key);
+    /**
+     * Reads up to {@code reads} stored outcomes on from where the last step stopped, wrapping at the end, and drops
+     * those decided a margin past their retention. The store is keyed by request, not time, so the sweep walks it
+     * all, paid for by the claims that fill it, instead of keeping a second, time-ordered index written (and
+     * logged) once per claim. When an outcome is dropped changes no answer: {@link #remembered} already treats
+     * it as forgotten in claim time.
+     */
+    private void sweep(long streamTimeMs, long reads) {
+        sweepCredit = 0;
+        Instant cutoff = Instant.ofEpochMilli(streamTimeMs).minus(settings.idempotencyRetention()).minus(sweepMargin());
+        String next = null;
+        try (KeyValueIterator<String, ClaimOutcome> it = outcomes.range(sweepCursor, null)) {
+            for (long read = 0; it.hasNext(); read++) {
+                KeyValue<String, ClaimOutcome> entry = it.next();
+                if (read == reads) {
+                    next = entry.key;
+                    break;
+                }
+                if (entry.value.decidedAt().isBefore(cutoff)) {
+                    outcomes.delete(entry.key);
+                }
             }
         }
+        sweepCursor = next;
     }
 
 }
