@@ -30,7 +30,7 @@ STEADY_RATE=${STEADY_RATE:-${RATES%% *}}   # the steady mix runs once per round 
 WARMUP=${WARMUP:-10s}                      # an unrecorded flash sale against each system first (JIT, pools)
 BUDGET=${BUDGET:-80ms}                     # the P99 a rate must hold (the article's figure)
 STREAM_CLAIMS=${STREAM_CLAIMS:-200000}     # the stream-only benchmark's timed claims; 0 = skip it
-STREAM_WARMUP=${STREAM_WARMUP:-200000}     # claims the stream-only benchmark decides first, untimed (JIT)
+STREAM_WARMUP=${STREAM_WARMUP:-1000000}    # claims the stream-only benchmark decides first, untimed (JIT)
 COLD_RATE=${COLD_RATE:-500}                # the cold-start flash sale, sent the moment a server says it is serving
 COLD_DURATION=${COLD_DURATION:-15s}
 IDLE_CLAIMS=${IDLE_CLAIMS:-500}            # idle latency: claims one at a time on the warm server; 0 = skip

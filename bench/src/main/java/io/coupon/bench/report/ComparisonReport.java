@@ -278,14 +278,17 @@ public final class ComparisonReport {
         }
         md.append("### Stream only (the topology alone, claims pre-loaded into `claim-requests`, no HTTP)\n\n");
         md.append("| stream threads | warm-up claims | timed claims | templates | decisions/s | CPU ms per decision"
-                + " (whole process) | decisions/s incl. start-up and warm-up | granted / expected | correct |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+                + " (whole process) | JIT compile ms while timed | decisions/s incl. start-up and warm-up"
+                + " | granted / expected | correct |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (JsonNode s : streamOnly) {
             JsonNode c = s.get("checks");
-            md.append(String.format("| %d | %d | %d | %d | %.0f | %.3f | %.0f | %d / %d | %s |%n",
+            md.append(String.format("| %d | %d | %d | %d | %.0f | %.3f | %s | %.0f | %d / %d | %s |%n",
                     s.get("threads").asInt(), s.path("warmupClaims").asLong(), s.get("claims").asLong(),
                     s.get("templates").asInt(), s.get("decisionsPerSecond").asDouble(),
-                    s.path("cpuMsPerDecision").asDouble(), s.get("decisionsPerSecondWithStartup").asDouble(),
+                    s.path("cpuMsPerDecision").asDouble(),
+                    s.path("jitCompileMsTimed").asLong(-1) < 0 ? "–" : s.path("jitCompileMsTimed").asText(),
+                    s.get("decisionsPerSecondWithStartup").asDouble(),
                     c.get("granted").asLong(),
                     c.get("expectedGranted").asLong(), c.get("correct").asBoolean() ? "yes" : "NO"));
         }

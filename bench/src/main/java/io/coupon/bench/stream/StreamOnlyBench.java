@@ -209,6 +209,8 @@ public final class StreamOnlyBench {
         long seenAtWindow = 0;
         ProcessCpu cpu = null;
         ProcessCpu.Usage usage = null;
+        long compileMsAtWindow = 0;
+        long compileMsTimed = -1;
         long lastNanos = 0;
         long firstNanos = 0;
         try (KafkaConsumer<Long, byte[]> results = resultsConsumer(bootstrap)) {
@@ -242,6 +244,7 @@ public final class StreamOnlyBench {
                     }
                     if (cpu == null && warmupSeen >= o.warmupClaims() && (o.warmupClaims() > 0 || seen > 0)) {
                         cpu = ProcessCpu.start(Map.of("stream-only", ProcessHandle.current().pid()));
+                        compileMsAtWindow = JitClock.compileMillis();
                         windowNanos = now;
                         seenAtWindow = seen;
                     }
@@ -251,6 +254,9 @@ public final class StreamOnlyBench {
                 }
                 // Before the stream closes: its commit, flush and store closing are not deciding.
                 usage = cpu == null ? null : cpu.stop(seen - seenAtWindow);
+                if (cpu != null && JitClock.compileMillis() >= 0) {
+                    compileMsTimed = JitClock.compileMillis() - compileMsAtWindow;
+                }
             } finally {
                 streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                         .withTimeout(Duration.ofSeconds(30)));
@@ -261,7 +267,7 @@ public final class StreamOnlyBench {
                     grantedPerTemplate.values().stream().mapToLong(Long::longValue).sum(), maxGranted > o.stock(),
                     lastNanos == 0 ? 0 : lastNanos - start, firstNanos == 0 ? 0 : firstNanos - start,
                     steady, windowNanos == 0 ? 0 : lastNanos - windowNanos,
-                    usage == null ? 0 : usage.totalCpuMs());
+                    usage == null ? 0 : usage.totalCpuMs(), compileMsTimed);
         }
     }
 

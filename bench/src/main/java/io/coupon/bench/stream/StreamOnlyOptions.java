@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code coupon-bench.jar stream-only [--claims 200000] [--warmup-claims 200000] [--threads 1] [--templates 12]
+ * {@code coupon-bench.jar stream-only [--claims 200000] [--warmup-claims 1000000] [--threads 1] [--templates 12]
  * [--partitions 12] [--stock N] [--users 1000000] [--commit-interval 100ms] [--timeout 10m] [--out result.json]}.
  *
  * @param warmupClaims claims of other templates decided first and not timed: the JIT compiles the broker's,
  *                     the stream's and our code for tens of seconds after a start, and that is the cold start's
- *                     figure, not this one's
+ *                     figure, not this one's. A million: on a 2-core machine the compiler threads still took
+ *                     0.6–0.8 cores while 200,000 claims after the warm-up were timed, and were quiet after a
+ *                     million (the result's {@code jitCompileMsTimed} says how warm a run was)
  *
  * @param stock per template; by default a quarter of the template's claims, so each sells out and most claims
  *              are rejected, as in a flash sale
@@ -19,7 +21,7 @@ public record StreamOnlyOptions(long claims, long warmupClaims, int threads, int
         long stock, long users, Duration commitInterval, Duration timeout, Path out) {
 
     public static final String USAGE = "usage: java -jar coupon-bench.jar stream-only [--claims 200000]"
-            + " [--warmup-claims 200000] [--threads 1] [--templates 12] [--partitions 12] [--stock <claims/templates/4>] [--users 1000000]"
+            + " [--warmup-claims 1000000] [--threads 1] [--templates 12] [--partitions 12] [--stock <claims/templates/4>] [--users 1000000]"
             + " [--commit-interval 100ms] [--timeout 10m] [--out result.json]";
 
     public StreamOnlyOptions {
@@ -33,7 +35,7 @@ public record StreamOnlyOptions(long claims, long warmupClaims, int threads, int
 
     public static StreamOnlyOptions parse(String... args) {
         long claims = 200_000;
-        long warmupClaims = 200_000;
+        long warmupClaims = 1_000_000;
         int threads = 1;
         int templates = 12;
         int partitions = 12;

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record StreamOnlyResult(StreamOnlyOptions options, int templates, long decided, Map<String, Long> outcomes,
         long expectedGranted, long granted, boolean overStock, long untilLastNanos, long untilFirstNanos,
-        long steadyDecided, long steadyNanos, double steadyCpuMs) {
+        long steadyDecided, long steadyNanos, double steadyCpuMs, long jitCompileMsTimed) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,6 +58,7 @@ public record StreamOnlyResult(StreamOnlyOptions options, int templates, long de
         root.put("decisionsPerSecond", decisionsPerSecond());
         root.put("decisionsPerSecondWithStartup", decisionsPerSecondWithStartup());
         root.put("cpuMsPerDecision", cpuMsPerDecision());
+        root.put("jitCompileMsTimed", jitCompileMsTimed);
         root.put("secondsToFirstOutcome", round(untilFirstNanos / 1e9));
         root.put("secondsToLastOutcome", round(untilLastNanos / 1e9));
         ObjectNode mix = root.putObject("outcomes");
@@ -78,9 +79,11 @@ public record StreamOnlyResult(StreamOnlyOptions options, int templates, long de
     public String summaryText() {
         return String.format("stream-only, %d stream thread(s): %d claims over %d templates decided at %.0f/s,"
                         + " %.3f CPU ms each, after %d warm-up claims (%.0f/s counting start-up and warm-up;"
-                        + " first outcome after %.1f s); granted %d of %d expected%s%n",
+                        + " first outcome after %.1f s); the JIT compiled for %d ms while timed;"
+                        + " granted %d of %d expected%s%n",
                 options.threads(), decided, templates, decisionsPerSecond(), cpuMsPerDecision(),
-                options.warmupClaims(), decisionsPerSecondWithStartup(), untilFirstNanos / 1e9, granted,
+                options.warmupClaims(), decisionsPerSecondWithStartup(), untilFirstNanos / 1e9, jitCompileMsTimed,
+                granted,
                 expectedGranted, correct() ? "" : "  CHECK FAILED");
     }
 

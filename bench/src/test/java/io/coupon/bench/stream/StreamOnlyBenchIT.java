@@ -30,6 +30,7 @@ class StreamOnlyBenchIT {
         assertEquals("stream-only", json.get("benchmark").asText());
         assertTrue(json.get("decisionsPerSecond").asDouble() > 0);
         assertTrue(json.get("cpuMsPerDecision").asDouble() > 0, "the process's CPU over the timed span");
+        assertTrue(json.get("jitCompileMsTimed").asLong() >= 0, "how long the JIT compiled while timed");
         assertTrue(json.get("checks").get("correct").asBoolean());
     }
 }
