@@ -113,8 +113,8 @@ public record BenchResult(String scenario, String system, String url, long offer
         out.append(String.format("%nchecks:"));
         checks.forEach((k, v) -> out.append("  ").append(k).append('=').append(v));
         if (details.get(FlashSaleScenario.CPU) instanceof Map<?, ?> cpu) {
-            out.append(String.format("%ncpu:  %s ms per claim answered, all processes; %s", cpu.get("cpuMsPerClaim"),
-                    cpu.get("processes")));
+            out.append(String.format("%ncpu:  %s ms per claim answered, all processes (JIT compiler threads %s); %s",
+                    cpu.get("cpuMsPerClaim"), cpu.get("jitCpuMsPerClaim"), cpu.get("processes")));
         }
         return out.append(System.lineSeparator()).toString();
     }

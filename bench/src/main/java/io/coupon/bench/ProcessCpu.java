@@ -13,6 +13,11 @@ import java.util.Map;
  * The CPU time (user + system) that named processes of this machine spend over an interval, read from
  * {@code /proc/<pid>/stat} at its start and end: what a claim costs in CPU on every process involved, the
  * load generator's own work excluded. Linux only.
+ *
+ * <p>For a JVM it also says how much of that its JIT compiler threads took (from
+ * {@code /proc/<pid>/task/<tid>/stat}): a server still compiling its hot paths spends CPU that a warm one does
+ * not, and the figure shows which of the two a run measured. The JVM stops idle compiler threads, and the time of
+ * one that stopped between the two samples is not counted, so the part is a lower bound.
  */
 public final class ProcessCpu {
 
@@ -21,26 +26,75 @@ public final class ProcessCpu {
 
     private final Map<String, Long> pids;
     private final Map<String, Long> ticksAtStart;
+    private final Map<String, Map<String, Long>> compilerTicksAtStart;
     private final long ticksPerSecond;
 
-    private ProcessCpu(Map<String, Long> pids, Map<String, Long> ticksAtStart, long ticksPerSecond) {
+    private ProcessCpu(Map<String, Long> pids, Map<String, Long> ticksAtStart,
+                       Map<String, Map<String, Long>> compilerTicksAtStart, long ticksPerSecond) {
         this.pids = pids;
         this.ticksAtStart = ticksAtStart;
+        this.compilerTicksAtStart = compilerTicksAtStart;
         this.ticksPerSecond = ticksPerSecond;
     }
 
     /** Takes the first sample of the processes, by name (e.g. {@code server}, {@code mariadbd}) in report order. */
     public static ProcessCpu start(Map<String, Long> pids) throws IOException {
-        return new ProcessCpu(new LinkedHashMap<>(pids), sample(pids), clockTicksPerSecond());
+        return new ProcessCpu(new LinkedHashMap<>(pids), sample(pids), compilerSample(pids), clockTicksPerSecond());
     }
 
     /** Takes the second sample; the processes' CPU since {@link #start}, to be divided by {@code claims}. */
     public Usage stop(long claims) throws IOException {
         Map<String, Long> ticksAtEnd = sample(pids);
+        Map<String, Map<String, Long>> compilerTicksAtEnd = compilerSample(pids);
         List<Spent> processes = new ArrayList<>();
         pids.forEach((name, pid) -> processes.add(new Spent(name, pid,
-                (ticksAtEnd.get(name) - ticksAtStart.get(name)) * 1000.0 / ticksPerSecond)));
+                (ticksAtEnd.get(name) - ticksAtStart.get(name)) * 1000.0 / ticksPerSecond,
+                compilerTicks(compilerTicksAtStart.get(name), compilerTicksAtEnd.get(name)) * 1000.0
+                        / ticksPerSecond)));
         return new Usage(processes, claims, ticksPerSecond);
+    }
+
+    /** Per process, the CPU ticks of each JIT compiler thread alive now, by thread id. */
+    private static Map<String, Map<String, Long>> compilerSample(Map<String, Long> pids) {
+        Map<String, Map<String, Long>> byProcess = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> byProcess.put(name, compilerThreadTicks(Path.of("/proc", String.valueOf(pid),
+                "task"))));
+        return byProcess;
+    }
+
+    private static Map<String, Long> compilerThreadTicks(Path tasks) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"), StandardCharsets.US_ASCII);
+                    if (isJitCompilerThread(stat)) {
+                        ticks.put(thread.getFileName().toString(), cpuTicks(stat));
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    // the thread ended while it was read
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone; its CPU time is reported as unreadable by sample()
+        }
+        return ticks;
+    }
+
+    /** HotSpot names its JIT threads "C1 CompilerThread0", "C2 CompilerThread1"; Linux keeps 15 characters. */
+    static boolean isJitCompilerThread(String stat) {
+        int nameStart = stat.indexOf('(');
+        return nameStart >= 0 && stat.startsWith("C", nameStart + 1)
+                && stat.startsWith(" CompilerThre", nameStart + 3);
+    }
+
+    /** The ticks compiler threads spent between the samples; a thread that ended in between is not counted. */
+    static long compilerTicks(Map<String, Long> atStart, Map<String, Long> atEnd) {
+        long spent = 0;
+        for (Map.Entry<String, Long> thread : atEnd.entrySet()) {
+            spent += thread.getValue() - atStart.getOrDefault(thread.getKey(), 0L);
+        }
+        return spent;
     }
 
     private static Map<String, Long> sample(Map<String, Long> pids) throws IOException {
@@ -108,8 +162,11 @@ public final class ProcessCpu {
         return pids;
     }
 
-    /** One process's CPU over the interval. */
-    public record Spent(String name, long pid, double cpuMs) {
+    /** One process's CPU over the interval, and the part of it its JIT compiler threads took (0 if not a JVM). */
+    public record Spent(String name, long pid, double cpuMs, double jitCpuMs) {
+        public Spent(String name, long pid, double cpuMs) {
+            this(name, pid, cpuMs, 0);
+        }
     }
 
     /** Every process's CPU over the interval, and per claim answered in it. */
@@ -121,6 +178,10 @@ public final class ProcessCpu {
 
         public double totalCpuMs() {
             return processes.stream().mapToDouble(Spent::cpuMs).sum();
+        }
+
+        public double totalJitCpuMs() {
+            return processes.stream().mapToDouble(Spent::jitCpuMs).sum();
         }
 
         /** CPU milliseconds per claim answered; 0 when none was. */
@@ -140,11 +201,15 @@ public final class ProcessCpu {
                 row.put("pid", p.pid());
                 row.put("cpuMs", p.cpuMs());
                 row.put("cpuMsPerClaim", perClaim(p.cpuMs(), claims));
+                row.put("jitCpuMs", p.jitCpuMs());
+                row.put("jitCpuMsPerClaim", perClaim(p.jitCpuMs(), claims));
                 rows.add(row);
             }
             map.put("processes", rows);
             map.put("totalCpuMs", totalCpuMs());
             map.put("cpuMsPerClaim", perClaim(totalCpuMs(), claims));
+            map.put("jitCpuMs", totalJitCpuMs());
+            map.put("jitCpuMsPerClaim", perClaim(totalJitCpuMs(), claims));
             return map;
         }
     }

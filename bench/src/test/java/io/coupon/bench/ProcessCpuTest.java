@@ -1,6 +1,7 @@
 package io.coupon.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,36 @@ class ProcessCpuTest {
     void refusesALineThatIsNotAProcStatLine() {
         assertThrows(IllegalArgumentException.class, () -> ProcessCpu.cpuTicks("no parenthesis here"));
         assertThrows(IllegalArgumentException.class, () -> ProcessCpu.cpuTicks("1 (java) S 1 2"));
+    }
+
+    @Test
+    void recognisesTheJvmJitCompilerThreadsByTheirName() {
+        assertTrue(ProcessCpu.isJitCompilerThread(JAVA_STAT.replace("(java)", "(C2 CompilerThre)")));
+        assertTrue(ProcessCpu.isJitCompilerThread(JAVA_STAT.replace("(java)", "(C1 CompilerThre)")));
+        assertFalse(ProcessCpu.isJitCompilerThread(JAVA_STAT.replace("(java)", "(qtp1234-56)")));
+        assertFalse(ProcessCpu.isJitCompilerThread(JAVA_STAT));
+    }
+
+    @Test
+    void countsWhatEachCompilerThreadSpentBetweenTheSamplesAndLeavesOutOneThatEnded() {
+        Map<String, Long> atStart = Map.of("11", 100L, "12", 50L, "13", 70L);
+        Map<String, Long> atEnd = Map.of("11", 160L, "12", 50L, "14", 30L);
+
+        assertEquals(60 + 0 + 30, ProcessCpu.compilerTicks(atStart, atEnd));
+    }
+
+    @Test
+    void reportsTheJitPartPerProcessAndInAll() {
+        ProcessCpu.Usage usage = new ProcessCpu.Usage(List.of(new ProcessCpu.Spent("server", 1, 3_000, 500),
+                new ProcessCpu.Spent("mariadbd", 2, 1_000)), 1_000, 100);
+
+        Map<String, Object> map = usage.toMap();
+
+        assertEquals(500.0, map.get("jitCpuMs"));
+        assertEquals(0.5, map.get("jitCpuMsPerClaim"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) map.get("processes");
+        assertEquals(0.0, rows.get(1).get("jitCpuMs"), "a process that is not a JVM compiles nothing");
     }
 
     @Test

@@ -251,20 +251,25 @@ public final class ComparisonReport {
             return;
         }
         md.append("### CPU per claim (utime + stime from `/proc/<pid>/stat`, a fixed-rate flash sale)\n\n");
-        md.append("| system | offered/s | process | CPU ms | claims answered | CPU ms per claim |\n"
-                + "|---|---:|---|---:|---:|---:|\n");
+        md.append("| system | offered/s | process | CPU ms | claims answered | CPU ms per claim "
+                + "| of which JIT compiler threads |\n|---|---:|---|---:|---:|---:|---:|\n");
         for (RunRecord r : cpu) {
             JsonNode c = r.details().path("cpu");
             for (JsonNode p : c.path("processes")) {
-                md.append(String.format("| %s | %d | %s | %.0f | %d | %.3f |%n", r.system(), r.offeredRate(),
+                md.append(String.format("| %s | %d | %s | %.0f | %d | %.3f | %s |%n", r.system(), r.offeredRate(),
                         p.get("name").asText(), p.get("cpuMs").asDouble(), c.path("claimsAnswered").asLong(),
-                        p.get("cpuMsPerClaim").asDouble()));
+                        p.get("cpuMsPerClaim").asDouble(), perClaimOrDash(p.path("jitCpuMsPerClaim"))));
             }
-            md.append(String.format("| %s | %d | **all** | %.0f | %d | **%.3f** |%n", r.system(), r.offeredRate(),
-                    c.path("totalCpuMs").asDouble(), c.path("claimsAnswered").asLong(),
-                    c.path("cpuMsPerClaim").asDouble()));
+            md.append(String.format("| %s | %d | **all** | %.0f | %d | **%.3f** | %s |%n", r.system(),
+                    r.offeredRate(), c.path("totalCpuMs").asDouble(), c.path("claimsAnswered").asLong(),
+                    c.path("cpuMsPerClaim").asDouble(), perClaimOrDash(c.path("jitCpuMsPerClaim"))));
         }
         md.append('\n');
+    }
+
+    /** Results written before the JIT's part was sampled have none. */
+    private static String perClaimOrDash(JsonNode value) {
+        return value.isNumber() ? String.format("%.3f", value.asDouble()) : "–";
     }
 
     /** The runs of a kind, ours first, each system's in the order they ran. */

@@ -84,8 +84,9 @@ class ComparisonReportTest {
                  "outcomes": {"201 GRANTED": 5, "409 SOLD_OUT": 5},
                  "checks": {"stock": 5, "serverGranted": 5, "oversold": false, "lostGrants": false, "soldOut": true},
                  "details": {"cpu": {"claimsAnswered": 10000, "clockTicksPerSecond": 100, "totalCpuMs": 5000.0,
-                   "cpuMsPerClaim": 0.5, "processes": [
-                     {"name": "server", "pid": 1, "cpuMs": 3000.0, "cpuMsPerClaim": 0.3},
+                   "cpuMsPerClaim": 0.5, "jitCpuMs": 500.0, "jitCpuMsPerClaim": 0.05, "processes": [
+                     {"name": "server", "pid": 1, "cpuMs": 3000.0, "cpuMsPerClaim": 0.3, "jitCpuMs": 500.0,
+                      "jitCpuMsPerClaim": 0.05},
                      {"name": "mariadbd", "pid": 2, "cpuMs": 2000.0, "cpuMsPerClaim": 0.2}]}}}
                 """);
         Files.writeString(dir.resolve("cold-start-baseline.json"), """
@@ -99,8 +100,10 @@ class ComparisonReportTest {
                 + " did not run: template not created: timed out | NO |"), md);
         assertTrue(md.contains("| ours | 500 | 12.5 | 15.0 | 30.0 | 41.0 | 201 GRANTED 500 | yes |"), md);
         assertTrue(md.contains("| ours | 500 | 3 | 0 | 900 | 2000 | 2100 | 2100 |"), md);
-        assertTrue(md.contains("| baseline | 500 | mariadbd | 2000 | 10000 | 0.200 |"), md);
-        assertTrue(md.contains("| baseline | 500 | **all** | 5000 | 10000 | **0.500** |"), md);
+        assertTrue(md.contains("| baseline | 500 | server | 3000 | 10000 | 0.300 | 0.050 |"), md);
+        assertTrue(md.contains("| baseline | 500 | mariadbd | 2000 | 10000 | 0.200 | – |"),
+                "a result without the JIT's part shows a dash: " + md);
+        assertTrue(md.contains("| baseline | 500 | **all** | 5000 | 10000 | **0.500** | 0.050 |"), md);
         assertTrue(report.runs("flash-sale", "ours").isEmpty(),
                 "neither the cold start nor the CPU run is a step of the rate table");
         assertEquals(0, report.highestRateHeld("baseline"));
