@@ -27,7 +27,7 @@ ROUNDS=${ROUNDS:-2}                        # A/B pairs per rate
 USERS=${USERS:-200000}                     # flash-sale users are drawn from 1..USERS
 STOCK=${STOCK:-}                           # units per flash sale; empty: a fifth of the run's claims (sells out)
 STEADY_RATE=${STEADY_RATE:-${RATES%% *}}   # the steady mix runs once per round and system at this rate; 0 = skip
-WARMUP=${WARMUP:-10s}                      # an unrecorded flash sale against each system first (JIT, pools)
+WARMUP=${WARMUP:-180s}                     # an unrecorded flash sale against each system first: the JIT compiles for minutes
 BUDGET=${BUDGET:-80ms}                     # the P99 a rate must hold (the article's figure)
 STREAM_CLAIMS=${STREAM_CLAIMS:-200000}     # the stream-only benchmark's timed claims; 0 = skip it
 STREAM_WARMUP=${STREAM_WARMUP:-1000000}    # claims the stream-only benchmark decides first, untimed (JIT)

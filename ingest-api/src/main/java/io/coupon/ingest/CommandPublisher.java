@@ -83,8 +83,8 @@ public final class CommandPublisher implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Each produce request costs the broker about as much CPU as the stream's whole decision. At 1 ms almost
         // every claim was its own request at 250 claims/s; 5 ms (Kafka's own default since 4.0) groups the claims
-        // that arrive together: a third fewer produce and fetch requests at 250/s, P99 at 300/s lower, idle P50
-        // about 1 ms more (docs/BENCHMARKS.md, sixth slice).
+        // that arrive together: a third fewer produce and fetch requests at 250/s, a lower P99 at 300/s, and an
+        // idle P50 of 14-15 ms against 12-14 ms before (docs/BENCHMARKS.md, sixth slice).
         p.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         // Kafka unreachable must become a 503 within seconds, never a hang.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
