@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class OutcomeListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeListener.class);
+    /** More than a batch wait's worth of answers: the wait, not the size, ends a batched fetch. */
+    private static final int BATCH_BYTES = 4 << 20;
 
     /** When an answer is visible to this listener. */
     public enum Isolation {
@@ -65,7 +67,21 @@ public final class OutcomeListener implements AutoCloseable {
 
     public OutcomeListener(String bootstrapServers, Isolation isolation, String name,
                            List<Subscription<?>> subscriptions) {
+        this(bootstrapServers, isolation, name, subscriptions, Duration.ZERO);
+    }
+
+    /**
+     * @param batchWait zero: a fetch returns as soon as an answer lands; otherwise the broker holds each fetch
+     *                  this long to gather answers, for a listener whose answers are a fallback (fewer fetches,
+     *                  each answer up to this much later)
+     */
+    public OutcomeListener(String bootstrapServers, Isolation isolation, String name,
+                           List<Subscription<?>> subscriptions, Duration batchWait) {
         Properties p = new Properties();
+        if (!batchWait.isZero() && !batchWait.isNegative()) {
+            p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCH_BYTES);
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) batchWait.toMillis());
+        }
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.kafkaLevel);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -3,6 +3,7 @@ package io.coupon.server;
 import io.coupon.contract.ClaimAnswers;
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
+import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.config.CouponConfig;
 import io.coupon.contract.config.Role;
@@ -79,6 +80,8 @@ public final class CouponServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouponServer.class);
     private static final Duration TEMPLATE_WAIT = Duration.ofSeconds(10);
+    /** How long the all-in-one's claim-results fetches gather answers (a retried grant's waits up to this). */
+    private static final Duration CLAIM_RESULTS_BATCH_WAIT = Duration.ofMillis(100);
     /** How long a wallet read waits for its partition's latest grants before it is retried (then answered 503). */
     private static final Duration WALLET_CATCH_UP = Duration.ofSeconds(2);
     /** How long start-up waits for the stream to run before it says it is serving anyway. */
@@ -141,15 +144,20 @@ public final class CouponServer implements AutoCloseable {
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OwnerRoutedReader ownReader = null;
+        // The all-in-one on its own broker decides every claim it takes, so it answers rejections as it decides
+        // them rather than reading them back from claim-results (LocalAnswers says why that is as safe).
+        LocalAnswers answers = config.kafka().embedded() && config.role() == Role.ALL
+                ? LocalAnswers.inProcess() : LocalAnswers.none();
+        started.push(answers);
         if (config.role().runsStream()) {
             WalletProgress walletProgress = new WalletProgress();
-            streams = startStream(bootstrap, replication, meters, walletProgress);
+            streams = startStream(bootstrap, replication, meters, walletProgress, answers);
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
                     httpClient, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, WALLET_CATCH_UP));
         }
         StoreReader reader = ownReader != null ? ownReader
                 : new RemoteReader(httpClient, config.http().queryUrls(), false, Duration.ofSeconds(3));
-        ClaimService claims = startApi(bootstrap, meters, routes, reader);
+        ClaimService claims = startApi(bootstrap, meters, routes, reader, answers);
         BiPredicate<Long, String> undecided = claims::isUndecided;
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
         routes.add(queries::register);
@@ -207,11 +215,11 @@ public final class CouponServer implements AutoCloseable {
     }
 
     private KafkaStreams startStream(String bootstrap, int replication, KafkaMetricsAtScrape meters,
-                                     WalletProgress walletProgress) {
+                                     WalletProgress walletProgress, LocalAnswers answers) {
         KafkaStreams ks = new KafkaStreams(
                 ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
                         config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate()),
-                        walletProgress),
+                        walletProgress, answers),
                 StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication),
                 new WalletProgressClientSupplier(walletProgress));
         ks.setUncaughtExceptionHandler(e -> {
@@ -240,7 +248,8 @@ public final class CouponServer implements AutoCloseable {
     }
 
     private ClaimService startApi(String bootstrap, KafkaMetricsAtScrape meters,
-                                  List<Consumer<RoutesConfig>> routes, StoreReader reader) throws Exception {
+                                  List<Consumer<RoutesConfig>> routes, StoreReader reader, LocalAnswers answers)
+            throws Exception {
         CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId(),
                 new KafkaCircuit(3, Duration.ofSeconds(1), clock));
         started.push(publisher);
@@ -261,14 +270,26 @@ public final class CouponServer implements AutoCloseable {
                 templateId -> reader.template(templateId).thenApply(s -> s.map(TemplateSnapshot::template)),
                 TEMPLATE_WAIT, clock);
         // The decider's answers, as written: a claim is answered without waiting for its transaction to commit.
-        OutcomeListener decisions = new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "decisions",
-                List.of(new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults,
-                                JsonSerdes.claimOutcome().deserializer(), claims::decided),
-                        new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS,
-                                ClaimAnswers::answersOnWalletCommands, JsonSerdes.walletCommand().deserializer(),
-                                command -> claims.decided(((ClaimGrant) command).outcome())),
-                        new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
-                                JsonSerdes.templateResult().deserializer(), templates::decided)));
+        // Where rejections are answered in-process, claim-results still answers what they do not cover (a retry
+        // of a granted claim), in batched fetches: a fetch per decision would be a third of the broker's work.
+        OutcomeListener.Subscription<ClaimOutcome> claimResults = new OutcomeListener.Subscription<>(
+                Topics.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults, JsonSerdes.claimOutcome().deserializer(),
+                claims::decided);
+        List<OutcomeListener.Subscription<?>> asWritten = new ArrayList<>(List.of(
+                new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS,
+                        ClaimAnswers::answersOnWalletCommands, JsonSerdes.walletCommand().deserializer(),
+                        command -> claims.decided(((ClaimGrant) command).outcome())),
+                new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
+                        JsonSerdes.templateResult().deserializer(), templates::decided)));
+        List<OutcomeListener> listeners = new ArrayList<>();
+        if (answers.active()) {
+            answers.connect(claims::decided);
+            listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "claim-results",
+                    List.of(claimResults), CLAIM_RESULTS_BATCH_WAIT));
+        } else {
+            asWritten.add(claimResults);
+        }
+        listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "decisions", asWritten));
         // The user-keyed step runs wall-clock timers, so a replay may differ: its answers are read committed.
         OutcomeListener results = new OutcomeListener(bootstrap, OutcomeListener.Isolation.COMMITTED, "results",
                 List.of(new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS,
@@ -277,7 +298,8 @@ public final class CouponServer implements AutoCloseable {
                                 JsonSerdes.issuanceResult().deserializer(), issuances::recorded),
                         new OutcomeListener.Subscription<>(Topics.REDEMPTION_RESULTS,
                                 JsonSerdes.redemptionResult().deserializer(), redemptions::decided)));
-        for (OutcomeListener listener : List.of(decisions, results)) {
+        listeners.add(results);
+        for (OutcomeListener listener : listeners) {
             started.push(listener);
             meters.watch(listener::metrics);
             listener.start();

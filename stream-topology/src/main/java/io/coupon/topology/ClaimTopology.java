@@ -17,6 +17,7 @@ import static io.coupon.contract.Stores.TEMPLATE_STORE;
 import static io.coupon.contract.Stores.WALLET_STORE;
 
 import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.Topics;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.message.ExperimentTally;
@@ -100,17 +101,20 @@ public final class ClaimTopology {
     }
 
     public static Topology build(TopologySettings settings) {
-        return build(settings, new WalletProgress());
+        return build(settings, new WalletProgress(), LocalAnswers.none());
     }
 
-    /** @param progress where the wallet step reports what it applied, for the wallet reads of this process */
-    public static Topology build(TopologySettings settings, WalletProgress progress) {
+    /**
+     * @param progress where the wallet step reports what it applied, for the wallet reads of this process
+     * @param answers  where the decider hands the rejections it decides, for the API of this process
+     */
+    public static Topology build(TopologySettings settings, WalletProgress progress, LocalAnswers answers) {
         Serde<Long> ids = Serdes.Long();
         Topology topology = new Topology();
 
         topology.addSource(CLAIM_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.claimCommand().deserializer(),
                 Topics.CLAIM_REQUESTS);
-        topology.addProcessor(DECIDE_CLAIM, () -> new DecideClaimProcessor(settings), CLAIM_REQUESTS_SOURCE);
+        topology.addProcessor(DECIDE_CLAIM, () -> new DecideClaimProcessor(settings, answers), CLAIM_REQUESTS_SOURCE);
         // A flash sale reads its template and takes its stock on every claim: cached, they are read from memory
         // and written to their changelogs once per commit rather than once per claim.
         topology.addStateStore(store(TEMPLATE_STORE, ids, JsonSerdes.stored(Template.class)).withCachingEnabled(),

@@ -1,6 +1,7 @@
 package io.coupon.topology;
 
 import io.coupon.contract.ClaimAnswers;
+import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.Keys;
 import io.coupon.contract.Stores;
 import io.coupon.contract.message.AudienceCheck;
@@ -55,6 +56,7 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     private static final int SWEEP_STEP = 512;
 
     private final TopologySettings settings;
+    private final LocalAnswers answers;
     private ProcessorContext<Long, Object> context;
     private DecodedValues<Long, Template> templates;
     private DecodedValues<Long, Stock> stock;
@@ -66,8 +68,9 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     private KeyValueStore<Long, Long> blocklist;
     private DecisionReports reports;
 
-    DecideClaimProcessor(TopologySettings settings) {
+    DecideClaimProcessor(TopologySettings settings, LocalAnswers answers) {
         this.settings = settings;
+        this.answers = answers;
     }
 
     @Override
@@ -147,6 +150,7 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         context.forward(record.withKey(outcome.templateId()).withValue(outcome)
                 .withHeaders(decision.freshGrant() ? ClaimAnswers.answeredOnWallet() : new RecordHeaders()),
                 ClaimTopology.CLAIM_RESULTS_SINK);
+        answers.decided(outcome);
         if (!outcome.replayed()) {
             // A replayed answer to a retry is not a decision, and is not a request in the statistics.
             context.forward(record.withKey(outcome.templateId()).withValue(TemplateStats.empty().withClaim(outcome)),

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Keys;
+import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.Stores;
 import io.coupon.contract.Topics;
+import io.coupon.contract.WalletProgress;
 import io.coupon.contract.message.AudienceCheck;
 import io.coupon.contract.message.ExperimentTally;
 import io.coupon.contract.message.IssuanceDelta;
@@ -104,7 +106,17 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(Properties properties, Instant wallClock, TopologySettings settings) {
-        driver = new TopologyTestDriver(ClaimTopology.build(settings), properties, wallClock);
+        this(properties, wallClock, settings, LocalAnswers.none());
+    }
+
+    /** A driver whose decider hands its rejections to {@code answers}, as the all-in-one's does. */
+    TopologyFixture(Path stateDir, LocalAnswers answers) {
+        this(properties(stateDir), OPEN, SETTINGS, answers);
+    }
+
+    TopologyFixture(Properties properties, Instant wallClock, TopologySettings settings, LocalAnswers answers) {
+        driver = new TopologyTestDriver(ClaimTopology.build(settings, new WalletProgress(), answers), properties,
+                wallClock);
         claimRequests = driver.createInputTopic(Topics.CLAIM_REQUESTS, Serdes.Long().serializer(),
                 JsonSerdes.claimCommand().serializer());
         claimResults = driver.createOutputTopic(Topics.CLAIM_RESULTS, Serdes.Long().deserializer(),

@@ -1,0 +1,76 @@
+package io.coupon.topology;
+
+import static io.coupon.topology.TemplateBuilder.aTemplate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.coupon.contract.LocalAnswers;
+import io.coupon.domain.ClaimOutcome;
+import io.coupon.domain.ClaimStatus;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the all-in-one's decider hands its own API, beside what it writes to claim-results. */
+class LocalAnswersTest {
+
+    @TempDir
+    Path stateDir;
+    private final BlockingQueue<ClaimOutcome> handed = new LinkedBlockingQueue<>();
+    private final LocalAnswers answers = LocalAnswers.inProcess();
+    private TopologyFixture topology;
+
+    @BeforeEach
+    void start() {
+        answers.connect(handed::add);
+        topology = new TopologyFixture(stateDir, answers);
+        topology.define(aTemplate(42).totalCount(1).build());
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+        answers.close();
+    }
+
+    @Test
+    void aRejectionIsHandedOverAsTheOutcomeClaimResultsCarries() throws Exception {
+        topology.claim(42, 1001, "r-1");
+        ClaimOutcome soldOut = topology.claim(42, 1002, "r-2");
+
+        assertEquals(ClaimStatus.SOLD_OUT, soldOut.status());
+        assertEquals(soldOut, next());
+    }
+
+    @Test
+    void aGrantIsLeftToItsWalletRecord() throws Exception {
+        topology.claim(42, 1001, "r-1");
+        topology.claim(42, 1002, "r-2");
+
+        assertEquals(ClaimStatus.SOLD_OUT, next().status(), "the grant before it was not handed over");
+        assertNull(handed.poll(100, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aRetriedRejectionIsHandedOverAsTheReplayItIs() throws Exception {
+        topology.claim(42, 1001, "r-1");
+        topology.claim(42, 1002, "r-2");
+        ClaimOutcome retried = topology.claim(42, 1002, "r-2");
+
+        assertTrue(retried.replayed());
+        assertEquals(ClaimStatus.SOLD_OUT, next().status());
+        assertEquals(retried, next());
+    }
+
+    private ClaimOutcome next() throws InterruptedException {
+        ClaimOutcome outcome = handed.poll(10, TimeUnit.SECONDS);
+        assertTrue(outcome != null, "an outcome was handed over");
+        return outcome;
+    }
+}
