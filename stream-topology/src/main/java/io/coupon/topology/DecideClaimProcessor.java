@@ -65,6 +65,14 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     /** Where the sweep goes on (null: the store's start), and how many reads the claims since have earned. */
     private String sweepCursor;
     private long sweepCredit;
+    /**
+     * No stored outcome was decided before this (null: not known yet, since this task started; {@link Instant#MAX}:
+     * the store was empty). While the sweep's cutoff is not past it there is nothing to drop, and the sweep reads
+     * nothing: in a sale shorter than the retention, it stops reading after its first pass.
+     */
+    private Instant oldestStored;
+    /** The earliest decision the pass under way kept or saw written (null: none yet). */
+    private Instant oldestThisPass;
     private KeyValueStore<Long, Long> blocklist;
     private DecisionReports reports;
 
@@ -131,6 +139,7 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
         ClaimOutcome outcome = decision.outcome();
         if (decision.fresh()) {
             outcomes.put(requestKey, outcome);
+            stored(outcome.decidedAt());
             sweepCredit += SWEEP_READS_PER_CLAIM;
             if (sweepCredit >= SWEEP_STEP) {
                 sweep(context.currentStreamTimeMs(), sweepCredit);
@@ -229,6 +238,9 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
     private void sweep(long streamTimeMs, long reads) {
         sweepCredit = 0;
         Instant cutoff = Instant.ofEpochMilli(streamTimeMs).minus(settings.idempotencyRetention()).minus(sweepMargin());
+        if (oldestStored != null && !cutoff.isAfter(oldestStored)) {
+            return;
+        }
         String next = null;
         try (KeyValueIterator<String, ClaimOutcome> it = outcomes.range(sweepCursor, null)) {
             for (long read = 0; it.hasNext(); read++) {
@@ -237,12 +249,33 @@ final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, 
                     next = entry.key;
                     break;
                 }
-                if (entry.value.decidedAt().isBefore(cutoff)) {
+                Instant decidedAt = entry.value.decidedAt();
+                if (decidedAt.isBefore(cutoff)) {
                     outcomes.delete(entry.key);
+                } else {
+                    oldestThisPass = earlier(oldestThisPass, decidedAt);
                 }
             }
         }
         sweepCursor = next;
+        if (next == null) {
+            // A whole pass is done: it read every outcome stored when it began or written ahead of it, and every
+            // outcome written behind it was noted by stored().
+            oldestStored = oldestThisPass == null ? Instant.MAX : oldestThisPass;
+            oldestThisPass = null;
+        }
+    }
+
+    /** Notes an outcome written to the store, for the sweep's bound. */
+    private void stored(Instant decidedAt) {
+        oldestThisPass = earlier(oldestThisPass, decidedAt);
+        if (oldestStored != null) {
+            oldestStored = earlier(oldestStored, decidedAt);
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
 }

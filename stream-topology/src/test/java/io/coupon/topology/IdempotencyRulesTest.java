@@ -213,6 +213,20 @@ class IdempotencyRulesTest {
         }
     }
 
+    @Test
+    void anOldOutcomeWrittenAfterASweepFoundNothingToDropIsStillDroppedPastItsRetention() {
+        try (TopologyFixture shortMemory = shortRetention()) {
+            shortMemory.claim(42, 1001, "recent", OPEN.plus(Duration.ofMinutes(30)));
+            shortMemory.claim(42, 1002, "swept", OPEN.plus(Duration.ofMinutes(32)));
+            shortMemory.claim(42, 1003, "requested-earlier", OPEN);
+
+            shortMemory.claim(42, 1009, "late", OPEN.plus(SHORT_RETENTION.multipliedBy(2)).plus(Duration.ofMinutes(20)));
+
+            assertNull(shortMemory.rememberedOutcome(42, "requested-earlier"));
+            assertNotNull(shortMemory.rememberedOutcome(42, "recent"));
+        }
+    }
+
     private TopologyFixture shortRetention() {
         TopologyFixture fixture = new TopologyFixture(stateDir.resolve("short"),
                 TopologySettings.withRetention(SHORT_RETENTION));
