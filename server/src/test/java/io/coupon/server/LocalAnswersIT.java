@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.coupon.contract.config.CouponConfig;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,20 +24,15 @@ class LocalAnswersIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = TestCluster.serverEnv(dataDir);
-        env.put("COUPON_EMBEDDED_KAFKA_PORT", String.valueOf(FreePorts.next()));
-        env.put("COUPON_EMBEDDED_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
-        CouponConfig config = CouponConfig.fromEnv(env);
-        server = new CouponServer(config, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1))).start();
-        api = new Api("http://127.0.0.1:" + config.http().port());
+        Map<String, String> env = TestCluster.ownBrokerEnv(dataDir);
+        server = TestCluster.startServer(env);
+        api = new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT"));
         api.awaitHealthy();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
+        TestCluster.closeAll(server);
     }
 
     @Test

@@ -39,9 +39,7 @@ class QueryForwardingIT {
 
     @BeforeAll
     static void cluster() throws Exception {
-        Map<String, String> firstEnv = TestCluster.serverEnv(dataDir.resolve("first"));
-        firstEnv.put("COUPON_EMBEDDED_KAFKA_PORT", String.valueOf(FreePorts.next()));
-        firstEnv.put("COUPON_EMBEDDED_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
+        Map<String, String> firstEnv = TestCluster.ownBrokerEnv(dataDir.resolve("first"));
         firstEnv.put("COUPON_PARTITIONS", "4");
         first = start(firstEnv);
         viaFirst = api(firstEnv);

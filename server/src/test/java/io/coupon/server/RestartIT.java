@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class RestartIT {
 
     @Test
     void keepsTemplatesWalletsAndStockAcrossARestartOnTheSameDataFolder() throws Exception {
-        CouponConfig config = CouponConfig.fromEnv(ownBroker(TestCluster.serverEnv(dataDir)));
+        CouponConfig config = CouponConfig.fromEnv(TestCluster.ownBrokerEnv(dataDir));
         Api api = new Api("http://127.0.0.1:" + config.http().port());
 
         long template;
@@ -56,7 +55,7 @@ class RestartIT {
 
     @Test
     void aCleanRestartRestoresNoStoreAndWipesNoTask() throws Exception {
-        CouponConfig config = CouponConfig.fromEnv(ownBroker(TestCluster.serverEnv(dataDir)));
+        CouponConfig config = CouponConfig.fromEnv(TestCluster.ownBrokerEnv(dataDir));
         Api api = new Api("http://127.0.0.1:" + config.http().port());
         try (CouponServer first = start(config)) {
             api.awaitHealthy();
@@ -76,12 +75,6 @@ class RestartIT {
             assertEquals(List.of(), markers.stream().filter(marker -> !Files.exists(marker)).toList(),
                     "tasks whose local state was wiped");
         }
-    }
-
-    private static Map<String, String> ownBroker(Map<String, String> env) {
-        env.put("COUPON_EMBEDDED_KAFKA_PORT", String.valueOf(FreePorts.next()));
-        env.put("COUPON_EMBEDDED_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
-        return env;
     }
 
     private static List<Path> markEveryTaskFolder(Path appDir) throws IOException {

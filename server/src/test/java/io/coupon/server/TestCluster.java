@@ -74,6 +74,14 @@ final class TestCluster {
         return broker.bootstrapServers();
     }
 
+    /** The environment of a test server that runs its own embedded broker (the default run), on free ports. */
+    static Map<String, String> ownBrokerEnv(Path dataDir) {
+        Map<String, String> env = serverEnv(dataDir);
+        env.put("COUPON_EMBEDDED_KAFKA_PORT", String.valueOf(FreePorts.next()));
+        env.put("COUPON_EMBEDDED_CONTROLLER_PORT", String.valueOf(FreePorts.next()));
+        return env;
+    }
+
     /** The environment of a test server: small partition counts, its own data folder, free ports. */
     static Map<String, String> serverEnv(Path dataDir) {
         Map<String, String> env = new HashMap<>();
