@@ -1,20 +1,23 @@
 package io.coupon.contract;
 
 import io.coupon.domain.ClaimOutcome;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Rejections decided in this process, handed to this process's API as they are decided, instead of being read
- * back from {@code claim-results}. Only where one process decides every claim it takes (the all-in-one on its
- * embedded broker); elsewhere it hands nothing.
+ * Claims decided in this process, handed to this process's API as they are decided, instead of being read back
+ * from {@code claim-results} and {@code wallet-commands}. Only where one process decides every claim it takes and
+ * applies every grant: the all-in-one on its embedded broker, while it is the only instance of its stream
+ * ({@link #alone}); elsewhere, and while another instance has joined it, it hands nothing and the API reads the
+ * topics.
  *
  * <p>Answering at the decision is as safe as answering from the record written before its transaction commits,
  * which the API did before: the decider is a pure function of its committed input in partition order, so a
- * replay after a crash decides the same again. Grants are not handed here: a 201 waits until its wallet record
- * is in the user's partition ({@link ClaimAnswers}), so the coupon is in the next wallet read.
+ * replay after a crash decides the same again. A fresh grant is {@linkplain UnappliedGrants registered} before it
+ * is handed over, so the user's next wallet read and Try wait until the wallet step has applied it.
  *
  * <p>The stream thread only queues the outcome; one thread of this class completes the waiting request, so the
  * stream thread never writes an HTTP answer.
@@ -22,7 +25,9 @@ import java.util.function.Consumer;
 public final class LocalAnswers implements AutoCloseable {
 
     private final ExecutorService handOff;
+    private final UnappliedGrants unapplied = new UnappliedGrants();
     private volatile Consumer<ClaimOutcome> api;
+    private volatile boolean alone;
 
     private LocalAnswers(ExecutorService handOff) {
         this.handOff = handOff;
@@ -33,7 +38,7 @@ public final class LocalAnswers implements AutoCloseable {
         return new LocalAnswers(null);
     }
 
-    /** Hands this process's rejections to the API once it has {@link #connect connected}. */
+    /** Hands this process's outcomes to the API once it has {@link #connect connected}. */
     public static LocalAnswers inProcess() {
         return new LocalAnswers(Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "local-answers");
@@ -42,7 +47,7 @@ public final class LocalAnswers implements AutoCloseable {
         }));
     }
 
-    /** Whether this process's rejections reach its API here. */
+    /** Whether this process's outcomes reach its API here. */
     public boolean active() {
         return handOff != null;
     }
@@ -51,17 +56,52 @@ public final class LocalAnswers implements AutoCloseable {
         this.api = decided;
     }
 
+    /**
+     * Whether this process is the only instance of its stream: set when a rebalance ends with no other member,
+     * cleared the moment one begins, before any task can move to another instance.
+     */
+    public void alone(boolean alone) {
+        this.alone = alone;
+    }
+
     /** Called by the decider, on its stream thread, for every outcome it writes to {@code claim-results}. */
     public void decided(ClaimOutcome outcome) {
         Consumer<ClaimOutcome> to = api;
-        if (to == null || outcome.status().granted()) {
+        if (to == null || !alone) {
             return;
+        }
+        if (outcome.status().granted() && !outcome.replayed()) {
+            unapplied.answered(outcome.userId(), outcome.couponId());
         }
         try {
             handOff.execute(() -> to.accept(outcome));
         } catch (RejectedExecutionException closing) {
-            // the process is stopping; claims.decided reads claim-results too
+            // the process is stopping: nothing waits for an answer any more
         }
+    }
+
+    /** Called by the wallet step, on its stream thread, for every grant it applies. */
+    public void applied(long userId, String couponId) {
+        if (api != null) {
+            unapplied.applied(userId, couponId);
+        }
+    }
+
+    /**
+     * A wallet task of this process closed: it is committed (a task is closed after its commit, or aborted, when
+     * its grants are decided again), so every grant handed over so far is in its partition, and a read or a Try
+     * that waits for it would wait for a wallet step that may now run elsewhere.
+     */
+    public void walletTaskClosed() {
+        unapplied.clear();
+    }
+
+    /**
+     * Completes once every grant handed over for the user is in the wallet: a wallet read or a Try waits for it,
+     * so the coupon of a 201 is in the one and behind the other.
+     */
+    public CompletableFuture<Void> grantsApplied(long userId) {
+        return unapplied.awaitApplied(userId);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.coupon.ingest;
 
+import io.coupon.contract.LocalAnswers;
+import io.coupon.contract.http.ApiException;
 import io.coupon.contract.http.RedemptionAnswers;
 import io.coupon.contract.http.RedemptionAnswers.Outcome;
 import io.coupon.contract.http.RedemptionAnswers.Step;
@@ -16,19 +18,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Takes Try, Confirm and Cancel to the stream and back, like claims: registered for the answer first, made
- * durable, then waited for without a thread.
+ * durable, then waited for without a thread. A step is written only once the grants this process answered for
+ * the user are in the wallet ({@link LocalAnswers}): a Try sent right after a 201 then lands behind its grant.
  */
 public final class RedemptionService {
+
+    /** As long as a wallet read waits for the same grants. */
+    private static final Duration GRANTS_APPLIED_WAIT = Duration.ofSeconds(2);
 
     private final CommandPublisher publisher;
     private final PendingReplies<RedemptionResult> pending;
     private final Duration wait;
     private final MeterRegistry meters;
     private final Timer decisionLatency;
+    private final LocalAnswers answers;
 
     public RedemptionService(CommandPublisher publisher, PendingReplies<RedemptionResult> pending, Duration wait,
-                             MeterRegistry meters) {
+                             MeterRegistry meters, LocalAnswers answers) {
         this.publisher = publisher;
+        this.answers = answers;
         this.pending = pending;
         this.wait = wait;
         this.meters = meters;
@@ -38,7 +46,13 @@ public final class RedemptionService {
     /** The answer, or empty when the command was made durable but not decided within the wait. */
     public CompletableFuture<Optional<RedemptionResult>> submit(RedemptionCommand command) {
         long sentAt = System.nanoTime();
-        return pending.submit(command.requestId(), () -> publisher.send(command), wait, false, "request")
+        return answers.grantsApplied(command.userId())
+                .orTimeout(GRANTS_APPLIED_WAIT.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(error -> {
+                    throw ApiException.unavailable("the wallet is catching up with its latest grants; retry shortly");
+                })
+                .thenCompose(ignored -> pending.submit(command.requestId(), () -> publisher.send(command), wait,
+                        false, "request"))
                 .thenApply(result -> {
                     count(command, result);
                     if (result != null) {

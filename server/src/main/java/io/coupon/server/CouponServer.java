@@ -81,9 +81,10 @@ public final class CouponServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CouponServer.class);
     private static final Duration TEMPLATE_WAIT = Duration.ofSeconds(10);
     /** How long the all-in-one's claim-results fetches gather answers (a retried grant's waits up to this). */
-    private static final Duration CLAIM_RESULTS_BATCH_WAIT = Duration.ofMillis(100);
     /** How long a wallet read waits for its partition's latest grants before it is retried (then answered 503). */
     private static final Duration WALLET_CATCH_UP = Duration.ofSeconds(2);
+    /** How long the broker gathers the answers this process was not handed, when it hands its own over. */
+    private static final Duration HANDED_OVER_FALLBACK_WAIT = Duration.ofMillis(100);
     /** How long start-up waits for the stream to run before it says it is serving anyway. */
     private static final Duration STREAM_START_WAIT = Duration.ofMinutes(2);
 
@@ -144,8 +145,9 @@ public final class CouponServer implements AutoCloseable {
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
         HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OwnerRoutedReader ownReader = null;
-        // The all-in-one on its own broker decides every claim it takes, so it answers rejections as it decides
-        // them rather than reading them back from claim-results (LocalAnswers says why that is as safe).
+        // The all-in-one on its own broker decides every claim it takes, so it answers claims as it decides them
+        // rather than reading them back from claim-results and wallet-commands (LocalAnswers says why that is
+        // as safe).
         LocalAnswers answers = config.kafka().embedded() && config.role() == Role.ALL
                 ? LocalAnswers.inProcess() : LocalAnswers.none();
         started.push(answers);
@@ -153,7 +155,7 @@ public final class CouponServer implements AutoCloseable {
             WalletProgress walletProgress = new WalletProgress();
             streams = startStream(bootstrap, replication, meters, walletProgress, answers);
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                    httpClient, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, WALLET_CATCH_UP));
+                    httpClient, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, answers, WALLET_CATCH_UP));
         }
         StoreReader reader = ownReader != null ? ownReader
                 : new RemoteReader(httpClient, config.http().queryUrls(), false, Duration.ofSeconds(3));
@@ -220,8 +222,13 @@ public final class CouponServer implements AutoCloseable {
                 ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
                         config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate()),
                         walletProgress, answers),
-                StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication),
+                StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication,
+                        answers.active()),
                 new WalletProgressClientSupplier(walletProgress));
+        // Only the sole instance of the stream decides every claim and applies every grant it answers: another
+        // instance joining starts a rebalance here before it can take a task, and this stops handing over.
+        ks.setStateListener((now, before) -> answers.alone(now == KafkaStreams.State.RUNNING
+                && ks.metadataForAllStreamsClients().size() == 1));
         ks.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread died; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
@@ -263,33 +270,34 @@ public final class CouponServer implements AutoCloseable {
         TemplateService templates = new TemplateService(publisher, new PendingReplies<TemplateResult>(1_000),
                 TEMPLATE_WAIT, clock);
         RedemptionService redemptions = new RedemptionService(publisher, pendingRedemptions,
-                config.http().claimWait(), meters);
+                config.http().claimWait(), meters, answers);
         ProfileService profiles = new ProfileService(publisher, new PendingReplies<ProfileResult>(
                 config.http().maxInFlight()), config.http().claimWait(), clock);
         IssuanceService issuances = new IssuanceService(publisher, new PendingReplies<IssuanceResult>(1_000),
                 templateId -> reader.template(templateId).thenApply(s -> s.map(TemplateSnapshot::template)),
                 TEMPLATE_WAIT, clock);
         // The decider's answers, as written: a claim is answered without waiting for its transaction to commit.
-        // Where rejections are answered in-process, claim-results still answers what they do not cover (a retry
-        // of a granted claim), in batched fetches: a fetch per decision would be a third of the broker's work.
-        OutcomeListener.Subscription<ClaimOutcome> claimResults = new OutcomeListener.Subscription<>(
-                Topics.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults, JsonSerdes.claimOutcome().deserializer(),
-                claims::decided);
+        // Where this process hands its own decisions to its API, the two topics are read for what it does not
+        // hand over (a claim decided by another instance that joined it), in batched fetches: a fetch per
+        // decision would be a third of the broker's work.
+        List<OutcomeListener.Subscription<?>> decisions = List.of(
+                new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults,
+                        JsonSerdes.claimOutcome().deserializer(), claims::decided),
+                new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS, ClaimAnswers::answersOnWalletCommands,
+                        JsonSerdes.walletCommand().deserializer(),
+                        command -> claims.decided(((ClaimGrant) command).outcome())));
         List<OutcomeListener.Subscription<?>> asWritten = new ArrayList<>(List.of(
-                new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS,
-                        ClaimAnswers::answersOnWalletCommands, JsonSerdes.walletCommand().deserializer(),
-                        command -> claims.decided(((ClaimGrant) command).outcome())),
                 new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
                         JsonSerdes.templateResult().deserializer(), templates::decided)));
         List<OutcomeListener> listeners = new ArrayList<>();
         if (answers.active()) {
             answers.connect(claims::decided);
-            listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "claim-results",
-                    List.of(claimResults), CLAIM_RESULTS_BATCH_WAIT));
+            listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "decisions",
+                    decisions, HANDED_OVER_FALLBACK_WAIT));
         } else {
-            asWritten.add(claimResults);
+            asWritten.addAll(decisions);
         }
-        listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "decisions", asWritten));
+        listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "answers", asWritten));
         // The user-keyed step runs wall-clock timers, so a replay may differ: its answers are read committed.
         OutcomeListener results = new OutcomeListener(bootstrap, OutcomeListener.Isolation.COMMITTED, "results",
                 List.of(new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS,

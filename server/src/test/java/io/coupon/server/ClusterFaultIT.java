@@ -22,9 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +58,8 @@ class ClusterFaultIT {
     @BeforeAll
     void startCluster() throws Exception {
         Path jar = Path.of(System.getProperty("coupon.server.jar", "target/coupon-server.jar")).toAbsolutePath();
-        int firstPort = FreePorts.next();
+        // Its API and stream instances take consecutive HTTP ports from here.
+        int firstPort = FreePorts.block(4);
         Map<String, String> env = new HashMap<>();
         env.put("COUPON_RATE_LIMIT_PER_USER", "0");
         env.put("COUPON_RATE_LIMIT_GLOBAL", "0");
@@ -129,7 +127,7 @@ class ClusterFaultIT {
 
         assertSaleInvariants(templateId, sale);
         // Every key asked again, anywhere, answers exactly as it first did.
-        parallel(new ArrayList<>(sale.answers().entrySet()), first -> {
+        Parallel.run(new ArrayList<>(sale.answers().entrySet()), CLIENTS, first -> {
             String[] userAndKey = first.getKey().split("/", 2);
             ResilientClient.Answer again = anyInstance.claim(templateId, Long.parseLong(userAndKey[0]),
                     userAndKey[1]);
@@ -187,7 +185,7 @@ class ClusterFaultIT {
         for (int i = 0; i < holders; i++) {
             users.add((long) userIds.incrementAndGet());
         }
-        parallel(users, user -> {
+        Parallel.run(users, CLIENTS, user -> {
             ResilientClient.Answer granted = anyInstance.claim(templateId, user, "hold-" + user);
             assertEquals(201, granted.status(), granted.body().toString());
             coupons.put(user, granted.field("couponId"));
@@ -196,7 +194,7 @@ class ClusterFaultIT {
         ChildProcess victim = cluster.streams().get(0);
         AtomicInteger done = new AtomicInteger();
         Map<Long, String> finalStatus = new ConcurrentHashMap<>();
-        parallel(users, user -> {
+        Parallel.run(users, CLIENTS, user -> {
             String order = "order-" + templateId + "-" + user;
             ResilientClient.Answer locked = anyInstance.tryRedemption(order, user, coupons.get(user), "250.00");
             assertEquals(201, locked.status(), locked.body().toString());
@@ -254,7 +252,7 @@ class ClusterFaultIT {
         Map<String, ResilientClient.Answer> answers = new ConcurrentHashMap<>();
         Map<Long, Set<String>> granted = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
-        parallel(requests, request -> {
+        Parallel.run(requests, CLIENTS, request -> {
             String[] userAndKey = request.split("/", 2);
             long user = Long.parseLong(userAndKey[0]);
             ResilientClient.Answer answer = client.claim(templateId, user, userAndKey[1]);
@@ -334,28 +332,5 @@ class ClusterFaultIT {
 
     private void restart(ChildProcess process) throws Exception {
         process.start();
-    }
-
-    private interface Work<T> {
-        void run(T item) throws Exception;
-    }
-
-    /** Runs the items on {@link #CLIENTS} threads and fails with the first failure. */
-    private static <T> void parallel(List<T> items, Work<T> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> {
-                    work.run(item);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

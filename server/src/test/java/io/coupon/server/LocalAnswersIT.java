@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The all-in-one on its embedded broker answers a rejection as its decider decides it, a grant from its wallet
- * record, and a retry of a grant from claim-results read in batches: every answer the same as elsewhere.
+ * The all-in-one on its embedded broker answers every claim as its decider decides it, before the decision
+ * reaches any partition: every answer the same as elsewhere, and the coupon of each 201 in the very next wallet
+ * read and found by a Try sent the moment the 201 arrives.
  */
 class LocalAnswersIT {
+
+    /** Claims in a row: each answered before its commit, so an unguarded read or Try would miss some of them. */
+    private static final int ROUNDS = 20;
 
     @TempDir
     static Path dataDir;
@@ -70,13 +75,34 @@ class LocalAnswersIT {
     }
 
     @Test
-    void aGrantIsInTheWalletReadRightAfterIts201() {
-        long template = api.createTemplate(5, 1);
-        Api.Response granted = api.claim(template, 7);
+    void everyGrantIsInTheWalletReadRightAfterIts201() {
+        rightAfterEach201((user, coupon) -> {
+            JsonNode wallet = api.wallet(user);
 
-        JsonNode wallet = api.wallet(7);
+            assertTrue(wallet.toString().contains(coupon), wallet.toString());
+        });
+    }
 
-        assertEquals(201, granted.status());
-        assertTrue(wallet.toString().contains(granted.body().get("couponId").asText()), wallet.toString());
+    @Test
+    void aTrySentTheMomentA201ArrivesFindsTheCoupon() {
+        rightAfterEach201((user, coupon) -> {
+            Api.Response locked = api.post("/v1/redemptions", String.format(
+                    "{\"orderId\": \"O-%d\", \"userId\": %d, \"couponId\": \"%s\", \"orderAmount\": 250.00}",
+                    user, user, coupon));
+
+            assertEquals(201, locked.status(), locked.body().toString());
+            assertEquals("LOCKED", locked.body().get("status").asText());
+        });
+    }
+
+    /** Grants {@link #ROUNDS} fresh users a coupon each, and runs {@code next} the moment each 201 arrives. */
+    private static void rightAfterEach201(BiConsumer<Long, String> next) {
+        long template = api.createTemplate(ROUNDS, 1);
+        for (int i = 0; i < ROUNDS; i++) {
+            long user = Api.freshId();
+            Api.Response granted = api.claim(template, user);
+            Api.assertOutcome(201, "GRANTED", granted);
+            next.accept(user, granted.body().get("couponId").asText());
+        }
     }
 }

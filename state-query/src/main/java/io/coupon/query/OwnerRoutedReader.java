@@ -89,7 +89,7 @@ public final class OwnerRoutedReader implements StoreReader {
 
     @Override
     public CompletableFuture<Wallet> wallet(long userId) {
-        return routeAsync(Stores.WALLET_STORE, userId, partition -> walletCatchUp.await(partition).thenApply(ignored -> {
+        return routeAsync(Stores.WALLET_STORE, userId, partition -> walletCatchUp.await(partition, userId).thenApply(ignored -> {
             Wallet wallet = localGet(Stores.WALLET_STORE, userId, partition);
             return wallet == null ? Wallet.empty() : wallet;
         }), remote -> remote.wallet(userId));

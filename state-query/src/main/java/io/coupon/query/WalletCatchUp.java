@@ -1,5 +1,6 @@
 package io.coupon.query;
 
+import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.Topics;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.http.ApiException;
@@ -15,10 +16,11 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Read-your-writes for wallets. A grant is answered from its record on
- * {@code wallet-commands}; the wallet step applies it a moment later. Before a wallet is read here, this waits
- * until the step has applied everything the user's partition held when the read began: its high watermark,
- * which counts records of transactions still open too, so a grant whose answer is already out is never missed
- * however the commit markers of its transaction are ordered across partitions.
+ * {@code wallet-commands}, or where this process decided it, as it was decided ({@link LocalAnswers}); the wallet
+ * step applies it a moment later. Before a wallet is read here, this waits until the step has applied the grants
+ * this process answered for the user, then everything the user's partition held when the read began: its high
+ * watermark, which counts records of transactions still open too, so a grant whose answer is already out is
+ * never missed however the commit markers of its transaction are ordered across partitions.
  */
 public final class WalletCatchUp {
 
@@ -26,20 +28,24 @@ public final class WalletCatchUp {
 
     private final Admin admin;
     private final WalletProgress progress;
+    private final LocalAnswers answers;
     private final Duration maxWait;
 
-    public WalletCatchUp(Admin admin, WalletProgress progress, Duration maxWait) {
+    public WalletCatchUp(Admin admin, WalletProgress progress, LocalAnswers answers, Duration maxWait) {
         this.admin = admin;
         this.progress = progress;
+        this.answers = answers;
         this.maxWait = maxWait;
     }
 
-    /** Completes once the partition's wallet step is up to date for a read that begins now. */
-    public CompletableFuture<Void> await(int partition) {
+    /** Completes once the wallet step is up to date for a read of the user's wallet that begins now. */
+    public CompletableFuture<Void> await(int partition, long userId) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         TopicPartition tp = new TopicPartition(Topics.WALLET_COMMANDS, partition);
-        return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
-                .toCompletionStage().toCompletableFuture()
+        return answers.grantsApplied(userId)
+                .orTimeout(maxWait.toNanos(), TimeUnit.NANOSECONDS)
+                .thenCompose(ignored -> admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
+                        .toCompletionStage().toCompletableFuture())
                 .exceptionally(error -> {
                     throw catchingUp();
                 })

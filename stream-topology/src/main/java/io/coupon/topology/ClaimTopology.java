@@ -106,7 +106,8 @@ public final class ClaimTopology {
 
     /**
      * @param progress where the wallet step reports what it applied, for the wallet reads of this process
-     * @param answers  where the decider hands the rejections it decides, for the API of this process
+     * @param answers  where the decider hands the outcomes it decides, for the API of this process, and the
+     *                 wallet step reports the grants it applied
      */
     public static Topology build(TopologySettings settings, WalletProgress progress, LocalAnswers answers) {
         Serde<Long> ids = Serdes.Long();
@@ -145,7 +146,7 @@ public final class ClaimTopology {
 
         topology.addSource(WALLET_COMMANDS_SOURCE, ids.deserializer(), JsonSerdes.walletCommand().deserializer(),
                 Topics.WALLET_COMMANDS);
-        topology.addProcessor(ROUTE_WALLET_COMMAND, () -> new RouteWalletCommandProcessor(progress),
+        topology.addProcessor(ROUTE_WALLET_COMMAND, () -> new RouteWalletCommandProcessor(progress, answers),
                 WALLET_COMMANDS_SOURCE);
         topology.addProcessor(ADD_TO_WALLET, AddToWalletProcessor::new, ROUTE_WALLET_COMMAND);
         topology.addProcessor(REDEEM_COUPON, () -> new RedeemCouponProcessor(settings), ROUTE_WALLET_COMMAND);

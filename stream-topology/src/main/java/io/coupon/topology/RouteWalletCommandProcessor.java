@@ -1,5 +1,6 @@
 package io.coupon.topology;
 
+import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.message.ClaimGrant;
 import io.coupon.contract.message.RedemptionCommand;
@@ -10,16 +11,19 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Sends each wallet command to the step that applies it, in partition order, and reports each applied offset to
- * {@link WalletProgress}, so a wallet read can wait until everything in the partition when it began is applied.
+ * {@link WalletProgress}, so a wallet read can wait until everything in the partition when it began is applied,
+ * and each applied grant to {@link LocalAnswers}, which may have answered it before it reached the partition.
  */
 final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand, Long, Object> {
 
     private final WalletProgress progress;
+    private final LocalAnswers answers;
     private ProcessorContext<Long, Object> context;
     private int partition;
 
-    RouteWalletCommandProcessor(WalletProgress progress) {
+    RouteWalletCommandProcessor(WalletProgress progress, LocalAnswers answers) {
         this.progress = progress;
+        this.answers = answers;
     }
 
     @Override
@@ -35,6 +39,7 @@ final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand
         WalletCommand command = record.value();
         if (command instanceof ClaimGrant grant) {
             context.forward(record.withValue(grant), ClaimTopology.ADD_TO_WALLET);
+            answers.applied(grant.outcome().userId(), grant.coupon().couponId());
         } else if (command instanceof RedemptionCommand redemption) {
             context.forward(record.withValue(redemption), ClaimTopology.REDEEM_COUPON);
         }
@@ -44,5 +49,6 @@ final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand
     @Override
     public void close() {
         progress.forget(partition);
+        answers.walletTaskClosed();
     }
 }

@@ -2,7 +2,6 @@ package io.coupon.topology;
 
 import static io.coupon.topology.TemplateBuilder.aTemplate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coupon.contract.LocalAnswers;
@@ -29,6 +28,7 @@ class LocalAnswersTest {
     @BeforeEach
     void start() {
         answers.connect(handed::add);
+        answers.alone(true);
         topology = new TopologyFixture(stateDir, answers);
         topology.define(aTemplate(42).totalCount(1).build());
     }
@@ -42,6 +42,7 @@ class LocalAnswersTest {
     @Test
     void aRejectionIsHandedOverAsTheOutcomeClaimResultsCarries() throws Exception {
         topology.claim(42, 1001, "r-1");
+        next();
         ClaimOutcome soldOut = topology.claim(42, 1002, "r-2");
 
         assertEquals(ClaimStatus.SOLD_OUT, soldOut.status());
@@ -49,12 +50,19 @@ class LocalAnswersTest {
     }
 
     @Test
-    void aGrantIsLeftToItsWalletRecord() throws Exception {
-        topology.claim(42, 1001, "r-1");
-        topology.claim(42, 1002, "r-2");
+    void aGrantIsHandedOverAsTheOutcomeClaimResultsCarries() throws Exception {
+        ClaimOutcome granted = topology.claim(42, 1001, "r-1");
 
-        assertEquals(ClaimStatus.SOLD_OUT, next().status(), "the grant before it was not handed over");
-        assertNull(handed.poll(100, TimeUnit.MILLISECONDS));
+        assertEquals(ClaimStatus.GRANTED, granted.status());
+        assertEquals(granted, next());
+    }
+
+    @Test
+    void theWalletStepReleasesTheReadsAGrantHeldOnceItAppliesIt() throws Exception {
+        ClaimOutcome granted = topology.claim(42, 1001, "r-1");
+
+        assertTrue(answers.grantsApplied(1001).isDone(), "the wallet step reported the grant it applied");
+        assertTrue(topology.wallet(1001).find(granted.couponId()).isPresent(), "the coupon is in the wallet");
     }
 
     @Test
@@ -64,6 +72,7 @@ class LocalAnswersTest {
         ClaimOutcome retried = topology.claim(42, 1002, "r-2");
 
         assertTrue(retried.replayed());
+        assertEquals(ClaimStatus.GRANTED, next().status());
         assertEquals(ClaimStatus.SOLD_OUT, next().status());
         assertEquals(retried, next());
     }
