@@ -18,9 +18,11 @@ public final class StreamsProperties {
     /**
      * @param applicationServer host:port other instances use to forward interactive queries here
      * @param replicationFactor of the changelog and repartition topics: follows the cluster
+     * @param answeredInProcess the decisions are answered where they are made ({@code LocalAnswers}), so no
+     *                          reader needs a record before its transaction commits
      */
     public static Properties of(StreamsSettings streams, String bootstrapServers, String applicationServer,
-                                int replicationFactor) {
+                                int replicationFactor, boolean answeredInProcess) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -41,7 +43,13 @@ public final class StreamsProperties {
         // The same for a readable record that breaks a processor (a command with a field missing).
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // Where decisions are answered in process, nobody reads a record before the commit that makes it visible,
+        // so one sent sooner buys nothing: lingering past the commit interval lets the commit's flush carry the
+        // interval's records in one produce request, instead of one every few milliseconds that costs the broker
+        // about as much CPU as the claim that caused it. Elsewhere the API reads the decider's records as written,
+        // and each one waiting in the producer is an answer waiting.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), answeredInProcess
+                ? (int) Math.max(100, 2 * streams.commitInterval().toMillis()) : 5);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 1000);
         // The wallet task reads grants and redemptions of the same users; they need no timestamp alignment (a
         // redemption can only name a coupon whose grant was written before its 201), so never idle for it.

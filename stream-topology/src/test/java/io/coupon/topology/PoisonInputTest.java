@@ -95,7 +95,7 @@ class PoisonInputTest {
         StreamsSettings settings = new StreamsSettings("poison-test-" + UUID.randomUUID(), 1,
                 Duration.ofMillis(100), 0, TopologyFixture.RETENTION, Duration.ofMinutes(15), stateDir,
                 Duration.ofSeconds(10), 64);
-        Properties properties = StreamsProperties.of(settings, "dummy:9092", "127.0.0.1:7070", 1);
+        Properties properties = StreamsProperties.of(settings, "dummy:9092", "127.0.0.1:7070", 1, false);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         return properties;
     }
