@@ -1,10 +1,13 @@
 package io.coupon.contract;
 
 import io.coupon.domain.ClaimOutcome;
+import io.coupon.contract.http.ApiException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -98,10 +101,20 @@ public final class LocalAnswers implements AutoCloseable {
 
     /**
      * Completes once every grant handed over for the user is in the wallet: a wallet read or a Try waits for it,
-     * so the coupon of a 201 is in the one and behind the other.
+     * so the coupon of a 201 is in the one and behind the other. Fails with {@link #walletCatchingUp} after
+     * {@code maxWait}.
      */
-    public CompletableFuture<Void> grantsApplied(long userId) {
-        return unapplied.awaitApplied(userId);
+    public CompletableFuture<Void> grantsApplied(long userId, Duration maxWait) {
+        return unapplied.awaitApplied(userId)
+                .orTimeout(maxWait.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(timedOut -> {
+                    throw walletCatchingUp();
+                });
+    }
+
+    /** The answer to a wallet read or a redemption step that could not wait long enough for the user's grants. */
+    public static ApiException walletCatchingUp() {
+        return ApiException.unavailable("the wallet is catching up with its latest grants; retry shortly");
     }
 
     @Override

@@ -2,13 +2,18 @@ package io.coupon.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
+import io.coupon.contract.http.ApiException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class LocalAnswersHandOffTest {
 
     private static final Instant AT = Instant.parse("2026-11-11T01:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private final LocalAnswers answers = LocalAnswers.inProcess();
     private final BlockingQueue<ClaimOutcome> api = new LinkedBlockingQueue<>();
 
@@ -33,7 +39,7 @@ class LocalAnswersHandOffTest {
         answers.decided(granted("r-1", 7, false));
 
         assertNull(api.poll(100, TimeUnit.MILLISECONDS), "the topics answer it");
-        assertTrue(answers.grantsApplied(7).isDone(), "and no read waits for this process's wallet step");
+        assertTrue(answers.grantsApplied(7, WAIT).isDone(), "and no read waits for this process's wallet step");
     }
 
     @Test
@@ -43,7 +49,7 @@ class LocalAnswersHandOffTest {
 
         answers.walletTaskClosed();
 
-        assertTrue(answers.grantsApplied(7).isDone());
+        assertTrue(answers.grantsApplied(7, WAIT).isDone());
     }
 
     @Test
@@ -51,7 +57,7 @@ class LocalAnswersHandOffTest {
         answers.alone(true);
         answers.decided(granted("r-1", 7, false));
 
-        assertTrue(answers.grantsApplied(7).isDone(), "no answer went out, so no read waits");
+        assertTrue(answers.grantsApplied(7, WAIT).isDone(), "no answer went out, so no read waits");
     }
 
     @Test
@@ -62,9 +68,21 @@ class LocalAnswersHandOffTest {
         answers.decided(grant);
 
         assertEquals(grant, api.poll(10, TimeUnit.SECONDS));
-        assertFalse(answers.grantsApplied(7).isDone());
+        assertFalse(answers.grantsApplied(7, WAIT).isDone());
         answers.applied(7, grant.couponId());
-        assertTrue(answers.grantsApplied(7).isDone());
+        assertTrue(answers.grantsApplied(7, WAIT).isDone());
+    }
+
+    @Test
+    void aReadThatCannotWaitLongEnoughIsAnswered503() {
+        alone();
+        answers.decided(granted("r-1", 7, false));
+
+        CompletionException refused = assertThrows(CompletionException.class,
+                () -> answers.grantsApplied(7, Duration.ofMillis(1)).join());
+
+        ApiException unavailable = assertInstanceOf(ApiException.class, refused.getCause());
+        assertEquals(503, unavailable.status());
     }
 
     @Test
@@ -74,7 +92,7 @@ class LocalAnswersHandOffTest {
         answers.decided(granted("r-1", 7, true));
 
         assertTrue(api.poll(10, TimeUnit.SECONDS).replayed());
-        assertTrue(answers.grantsApplied(7).isDone(), "its first copy was applied, or is waited for already");
+        assertTrue(answers.grantsApplied(7, WAIT).isDone(), "its first copy was applied, or is waited for already");
     }
 
     @Test
@@ -84,7 +102,7 @@ class LocalAnswersHandOffTest {
         answers.decided(new ClaimOutcome("r-2", 42, 7, ClaimStatus.SOLD_OUT, null, null, AT));
 
         assertEquals(ClaimStatus.SOLD_OUT, api.poll(10, TimeUnit.SECONDS).status());
-        assertTrue(answers.grantsApplied(7).isDone());
+        assertTrue(answers.grantsApplied(7, WAIT).isDone());
     }
 
     private void alone() {

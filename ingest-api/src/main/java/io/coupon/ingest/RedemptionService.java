@@ -1,7 +1,6 @@
 package io.coupon.ingest;
 
 import io.coupon.contract.LocalAnswers;
-import io.coupon.contract.http.ApiException;
 import io.coupon.contract.http.RedemptionAnswers;
 import io.coupon.contract.http.RedemptionAnswers.Outcome;
 import io.coupon.contract.http.RedemptionAnswers.Step;
@@ -23,20 +22,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RedemptionService {
 
-    /** As long as a wallet read waits for the same grants. */
-    private static final Duration GRANTS_APPLIED_WAIT = Duration.ofSeconds(2);
-
     private final CommandPublisher publisher;
     private final PendingReplies<RedemptionResult> pending;
     private final Duration wait;
     private final MeterRegistry meters;
     private final Timer decisionLatency;
     private final LocalAnswers answers;
+    private final Duration grantsWait;
 
+    /** @param grantsWait how long a step waits for its user's grants, as a wallet read does */
     public RedemptionService(CommandPublisher publisher, PendingReplies<RedemptionResult> pending, Duration wait,
-                             MeterRegistry meters, LocalAnswers answers) {
+                             MeterRegistry meters, LocalAnswers answers, Duration grantsWait) {
         this.publisher = publisher;
         this.answers = answers;
+        this.grantsWait = grantsWait;
         this.pending = pending;
         this.wait = wait;
         this.meters = meters;
@@ -46,11 +45,7 @@ public final class RedemptionService {
     /** The answer, or empty when the command was made durable but not decided within the wait. */
     public CompletableFuture<Optional<RedemptionResult>> submit(RedemptionCommand command) {
         long sentAt = System.nanoTime();
-        return answers.grantsApplied(command.userId())
-                .orTimeout(GRANTS_APPLIED_WAIT.toNanos(), TimeUnit.NANOSECONDS)
-                .exceptionally(error -> {
-                    throw ApiException.unavailable("the wallet is catching up with its latest grants; retry shortly");
-                })
+        return answers.grantsApplied(command.userId(), grantsWait)
                 .thenCompose(ignored -> pending.submit(command.requestId(), () -> publisher.send(command), wait,
                         false, "request"))
                 .thenApply(result -> {

@@ -270,7 +270,7 @@ public final class CouponServer implements AutoCloseable {
         TemplateService templates = new TemplateService(publisher, new PendingReplies<TemplateResult>(1_000),
                 TEMPLATE_WAIT, clock);
         RedemptionService redemptions = new RedemptionService(publisher, pendingRedemptions,
-                config.http().claimWait(), meters, answers);
+                config.http().claimWait(), meters, answers, WALLET_CATCH_UP);
         ProfileService profiles = new ProfileService(publisher, new PendingReplies<ProfileResult>(
                 config.http().maxInFlight()), config.http().claimWait(), clock);
         IssuanceService issuances = new IssuanceService(publisher, new PendingReplies<IssuanceResult>(1_000),

@@ -42,8 +42,7 @@ public final class WalletCatchUp {
     public CompletableFuture<Void> await(int partition, long userId) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         TopicPartition tp = new TopicPartition(Topics.WALLET_COMMANDS, partition);
-        return answers.grantsApplied(userId)
-                .orTimeout(maxWait.toNanos(), TimeUnit.NANOSECONDS)
+        return answers.grantsApplied(userId, maxWait)
                 .thenCompose(ignored -> admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp)
                         .toCompletionStage().toCompletableFuture())
                 .exceptionally(error -> {
@@ -76,6 +75,6 @@ public final class WalletCatchUp {
     }
 
     private static ApiException catchingUp() {
-        return ApiException.unavailable("the wallet is catching up with its latest grants; retry shortly");
+        return LocalAnswers.walletCatchingUp();
     }
 }

@@ -8,6 +8,7 @@ import io.coupon.contract.LocalAnswers;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the all-in-one's decider hands its own API, beside what it writes to claim-results. */
 class LocalAnswersTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path stateDir;
@@ -61,7 +64,7 @@ class LocalAnswersTest {
     void theWalletStepReleasesTheReadsAGrantHeldOnceItAppliesIt() throws Exception {
         ClaimOutcome granted = topology.claim(42, 1001, "r-1");
 
-        assertTrue(answers.grantsApplied(1001).isDone(), "the wallet step reported the grant it applied");
+        assertTrue(answers.grantsApplied(1001, WAIT).isDone(), "the wallet step reported the grant it applied");
         assertTrue(topology.wallet(1001).find(granted.couponId()).isPresent(), "the coupon is in the wallet");
     }
 
