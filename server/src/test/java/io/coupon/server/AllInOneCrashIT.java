@@ -52,9 +52,8 @@ class AllInOneCrashIT {
         server = new ChildProcess("all-in-one",
                 ChildProcess.javaCommand(jar, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), List.of()),
                 env, dataDir.resolve("all-in-one.log")).start();
-        String url = "http://127.0.0.1:" + env.get("COUPON_HTTP_PORT");
-        client = new ResilientClient(List.of(url));
-        api = new Api(url);
+        api = Api.at(env);
+        client = new ResilientClient(List.of(api.baseUrl()));
         // The port opens only once the child has started.
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> api.get("/health").status() == 200);

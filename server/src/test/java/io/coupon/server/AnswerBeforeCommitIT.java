@@ -33,7 +33,7 @@ class AnswerBeforeCommitIT {
         env.put("COUPON_COMMIT_INTERVAL", "6s");
         env.put("COUPON_CLAIM_WAIT", "1s");
         server = TestCluster.startServer(env);
-        api = new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT"));
+        api = Api.at(env);
         api.awaitHealthy();
     }
 

@@ -44,6 +44,11 @@ final class Api {
         this.base = base;
     }
 
+    /** A client of the test server started with {@code env} (its {@code COUPON_HTTP_PORT} on loopback). */
+    static Api at(Map<String, String> env) {
+        return new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT"));
+    }
+
     /** Where this client sends its requests, e.g. {@code http://127.0.0.1:7070}: for a browser to load. */
     String baseUrl() {
         return base;

@@ -40,7 +40,7 @@ class KafkaOutageIT {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("COUPON_RATE_LIMIT_PER_USER", "5");
         server = TestCluster.startServer(env);
-        api = new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT")).withOwnConnections();
+        api = Api.at(env).withOwnConnections();
         api.awaitHealthy();
     }
 

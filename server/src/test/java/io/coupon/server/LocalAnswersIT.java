@@ -31,7 +31,7 @@ class LocalAnswersIT {
     static void start() throws Exception {
         Map<String, String> env = TestCluster.ownBrokerEnv(dataDir);
         server = TestCluster.startServer(env);
-        api = new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT"));
+        api = Api.at(env);
         api.awaitHealthy();
     }
 

@@ -42,7 +42,7 @@ class QueryForwardingIT {
         Map<String, String> firstEnv = TestCluster.ownBrokerEnv(dataDir.resolve("first"));
         firstEnv.put("COUPON_PARTITIONS", "4");
         first = start(firstEnv);
-        viaFirst = api(firstEnv);
+        viaFirst = Api.at(firstEnv);
         viaFirst.awaitHealthy();
 
         String bootstrap = "127.0.0.1:" + firstEnv.get("COUPON_EMBEDDED_KAFKA_PORT");
@@ -51,14 +51,14 @@ class QueryForwardingIT {
         secondEnv.put("COUPON_APPLICATION_ID", firstEnv.get("COUPON_APPLICATION_ID"));
         secondEnv.put("COUPON_ROLE", "stream");
         second = start(secondEnv);
-        viaSecond = api(secondEnv);
+        viaSecond = Api.at(secondEnv);
 
         Map<String, String> apiEnv = TestCluster.serverEnv(dataDir.resolve("api"));
         apiEnv.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         apiEnv.put("COUPON_ROLE", "api");
         apiEnv.put("COUPON_QUERY_URL", "http://127.0.0.1:" + secondEnv.get("COUPON_HTTP_PORT"));
         start(apiEnv);
-        viaApiOnly = api(apiEnv);
+        viaApiOnly = Api.at(apiEnv);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> bothOwnPartitions() && viaFirst.get("/health").status() == 200
                 && viaSecond.get("/health").status() == 200);
@@ -158,9 +158,5 @@ class QueryForwardingIT {
                 Clock.tick(Clock.systemUTC(), Duration.ofMillis(1))).start();
         servers.add(server);
         return server;
-    }
-
-    private static Api api(Map<String, String> env) {
-        return new Api("http://127.0.0.1:" + env.get("COUPON_HTTP_PORT"));
     }
 }
