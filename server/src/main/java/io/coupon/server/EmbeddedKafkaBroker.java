@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -49,7 +52,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(new KafkaConfig(config(), false), Time.SYSTEM);
         server.startup();
         LOG.info("embedded Kafka broker listening on {} with its log in {}", bootstrapServers(), logDir);
+        endUnmarkedTransactions();
         return this;
+    }
+
+    /** Before any client of this process reads: see {@link UnmarkedTransactions} for why a restart needs it. */
+    private void endUnmarkedTransactions() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            int marked = new UnmarkedTransactions(admin, "127.0.0.1", port).repair();
+            if (marked > 0) {
+                LOG.warn("ended {} partitions' transactions that the broker's coordinator had left unmarked", marked);
+            }
+        } catch (ExecutionException unanswered) {
+            // Serving is still better than not: a partition left open shows as a stream that does not restore.
+            LOG.error("could not look for transactions left unmarked: {}", unanswered.getCause().toString());
+        }
     }
 
     private void format() throws Exception {

@@ -50,8 +50,11 @@ class AllInOneCrashIT {
         env.put("COUPON_WARM_UP_CLAIMS", "0");
         env.put("COUPON_CONNECT_PORT", String.valueOf(FreePorts.next()));
         server = new ChildProcess("all-in-one",
-                ChildProcess.javaCommand(jar, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), List.of()),
-                env, dataDir.resolve("all-in-one.log")).start();
+                ChildProcess.javaCommand(jar, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1",
+                        // The coordinator's markers after the restart (see UnmarkedTransactions).
+                        "-Dorg.slf4j.simpleLogger.log.kafka.coordinator.transaction=info"), List.of()),
+                // Kept under target/ after the run: what the process did around the kill is the evidence.
+                env, Path.of("target", "fault-logs", "all-in-one-" + Instant.now().toEpochMilli() + ".log")).start();
         api = Api.at(env);
         client = new ResilientClient(List.of(api.baseUrl()));
         // The port opens only once the child has started.
