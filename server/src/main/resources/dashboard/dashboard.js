@@ -363,9 +363,28 @@
     byId('updated').textContent = 'updated ' + hhmmss(new Date(now)) + ' UTC';
   }
 
+  // With COUPON_API_KEYS set, the data needs a management key; it is asked for once and kept for this tab only.
+  var KEY_ITEM = 'coupon-management-key';
+
+  function headers() {
+    var h = {Accept: 'application/json'};
+    var key = window.sessionStorage.getItem(KEY_ITEM);
+    if (key) {
+      h.Authorization = 'Bearer ' + key;
+    }
+    return h;
+  }
+
   function refresh() {
-    fetch('/v1/dashboard', {cache: 'no-store', headers: {Accept: 'application/json'}})
+    fetch('/v1/dashboard', {cache: 'no-store', headers: headers()})
         .then(function (response) {
+          if (response.status === 401 || response.status === 403) {
+            var key = window.prompt('This server asks for a management key to show its dashboard:');
+            if (key) {
+              window.sessionStorage.setItem(KEY_ITEM, key.trim());
+            }
+            throw new Error('the server asks for a management key');
+          }
           if (!response.ok) {
             throw new Error('the server answered ' + response.status);
           }

@@ -181,6 +181,11 @@ public final class CouponServer implements AutoCloseable {
             LOG.info("warm-up copy ready on port {}", config.http().port());
         } else {
             LOG.info("coupon server ({}) serving on {}:{}", config.role(), config.http().host(), config.http().port());
+            if (!config.http().apiKeys().required()) {
+                LOG.warn("NO API KEYS ARE SET: anyone who reaches {}:{} may create campaigns, block users and claim "
+                        + "as anyone. Set COUPON_API_KEYS before exposing this port.", config.http().host(),
+                        config.http().port());
+            }
         }
     }
 

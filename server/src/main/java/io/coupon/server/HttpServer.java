@@ -90,6 +90,9 @@ final class HttpServer {
             cfg.requestLogger.http((ctx, ms) -> record(meters, ctx, ms));
 
             RoutesConfig routes = cfg.routes;
+            ApiAccess access = new ApiAccess(http.apiKeys(), meters);
+            // The key first: a caller without one learns nothing, not even that its body is too large.
+            routes.before(access::check);
             routes.before(ctx -> rejectOversizedBody(ctx, http.maxBodyBytes()));
             modules.forEach(module -> module.accept(routes));
             routes.get("/health", ctx -> answerHealth(ctx, health));

@@ -31,7 +31,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
             "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER", "COUPON_HTTP_IDLE_TIMEOUT",
             "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE",
-            "COUPON_WARM_UP_CLAIMS");
+            "COUPON_WARM_UP_CLAIMS", "COUPON_API_KEYS");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -39,8 +39,10 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
         Env e = new Env(env);
         Role role = e.get("COUPON_ROLE", "all", Role::parse);
         int port = e.get("COUPON_HTTP_PORT", "7070", v -> intIn(v, 1, 65535));
+        ApiKeys apiKeys = e.get("COUPON_API_KEYS", "", ApiKeys::parse);
         HttpSettings http = new HttpSettings(
-                e.get("COUPON_HTTP_HOST", "0.0.0.0", Function.identity()),
+                // Without keys anyone who reaches the port may do anything, so by default only this machine can.
+                e.get("COUPON_HTTP_HOST", apiKeys.required() ? "0.0.0.0" : "127.0.0.1", Function.identity()),
                 port,
                 e.get("COUPON_ADVERTISED_HOST", "127.0.0.1", Function.identity()),
                 e.get("COUPON_CLAIM_WAIT", "2s", v -> durationIn(v, Duration.ofMillis(1), Duration.ofSeconds(30))),
@@ -50,7 +52,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_RATE_LIMIT_GLOBAL", "20000", v -> intIn(v, 0, 10_000_000)),
                 e.get("COUPON_RATE_LIMIT_PER_USER", "10", v -> intIn(v, 0, 1_000_000)),
                 e.get("COUPON_HTTP_IDLE_TIMEOUT", "30s",
-                        v -> durationIn(v, Duration.ofMillis(100), Duration.ofMinutes(10))));
+                        v -> durationIn(v, Duration.ofMillis(100), Duration.ofMinutes(10))),
+                apiKeys);
         if (role == Role.API && http.queryUrls().isEmpty()) {
             throw new IllegalArgumentException("COUPON_QUERY_URL is required with role api: "
                     + "the URL of one or more stream-role instances (comma-separated), each of which forwards a read to the "

@@ -13,6 +13,7 @@ import java.util.List;
  * @param userClaimsPerSecond    claims one user may make per second (0: no limit)
  * @param idleTimeout    how long a connection may send nothing; a request whose body stops arriving for this
  *                       long is answered 408
+ * @param apiKeys        the keys requests must carry, by scope; none: no key is asked for
  */
 public record HttpSettings(
         String host,
@@ -24,7 +25,8 @@ public record HttpSettings(
         List<String> queryUrls,
         int globalClaimsPerSecond,
         int userClaimsPerSecond,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        ApiKeys apiKeys) {
 
     public String advertisedServer() {
         return advertisedHost + ":" + port;

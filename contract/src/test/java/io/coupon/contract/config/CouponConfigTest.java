@@ -45,6 +45,14 @@ class CouponConfigTest {
     }
 
     @Test
+    void bindsOnlyThisMachineWhenNoKeysAreSet() {
+        assertEquals("127.0.0.1", CouponConfig.fromEnv(Map.of()).http().host());
+        assertEquals("0.0.0.0", CouponConfig.fromEnv(
+                Map.of("COUPON_API_KEYS", "management:m-0123456789abcdef")).http().host());
+        assertEquals("0.0.0.0", CouponConfig.fromEnv(Map.of("COUPON_HTTP_HOST", "0.0.0.0")).http().host());
+    }
+
+    @Test
     void namesTheVariableOfABadValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CouponConfig.fromEnv(Map.of("COUPON_PARTITIONS", "many")));
