@@ -3,6 +3,7 @@ package io.coupon.server;
 import io.coupon.contract.config.ApiKeys;
 import io.coupon.contract.config.ApiKeys.Scope;
 import io.coupon.contract.http.ApiException;
+import io.coupon.query.InternalCalls;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,8 @@ final class ApiAccess {
     /** What a route needs. */
     enum Need {
         NOTHING,
+        /** Another instance of the platform: the reads forwarded to a key's owner. */
+        INSTANCE,
         INTEGRATION,
         MANAGEMENT
     }
@@ -41,7 +44,7 @@ final class ApiAccess {
             rule("GET", "/metrics", Need.NOTHING),
             rule("GET", "/", Need.NOTHING),
             rule("GET", "/dashboard/" + ID, Need.NOTHING),
-            rule("GET", "/internal/.*", Need.NOTHING),
+            rule("GET", "/internal/.*", Need.INSTANCE),
             rule("POST", "/v1/templates", Need.MANAGEMENT),
             rule("PATCH", "/v1/templates/" + ID, Need.MANAGEMENT),
             rule("POST", "/v1/templates/" + ID + "/issuances", Need.MANAGEMENT),
@@ -55,11 +58,13 @@ final class ApiAccess {
     private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+(\\S+)\\s*");
 
     private final ApiKeys keys;
+    private final byte[] internalSecret;
     private final Counter unauthenticated;
     private final Counter forbidden;
 
-    ApiAccess(ApiKeys keys, MeterRegistry meters) {
+    ApiAccess(ApiKeys keys, String internalSecret, MeterRegistry meters) {
         this.keys = keys;
+        this.internalSecret = internalSecret == null ? null : ApiKeys.digest(internalSecret);
         this.unauthenticated = refusals(meters, "unauthenticated");
         this.forbidden = refusals(meters, "forbidden");
     }
@@ -88,11 +93,12 @@ final class ApiAccess {
 
     /** A Javalin before-handler: returns when the request may go on, throws the 401 or 403 otherwise. */
     void check(Context ctx) {
-        if (!keys.required()) {
+        Need need = need(ctx.method().name(), ctx.path());
+        if (need == Need.INSTANCE) {
+            checkInstance(ctx.header(InternalCalls.SECRET_HEADER));
             return;
         }
-        Need need = need(ctx.method().name(), ctx.path());
-        if (need == Need.NOTHING) {
+        if (!keys.required() || need == Need.NOTHING) {
             return;
         }
         Optional<Scope> scope = presentedKey(ctx.header("Authorization")).flatMap(keys::scopeOf);
@@ -107,6 +113,17 @@ final class ApiAccess {
             forbidden.increment();
             throw new ApiException(403, "FORBIDDEN", "this key's scope does not allow " + ctx.method().name()
                     + " " + ctx.path() + "; it needs a management key");
+        }
+    }
+
+    /** A read from outside that claims to be forwarded changes nothing: it is refused before it is read. */
+    private void checkInstance(String presented) {
+        if (internalSecret == null) {
+            return;
+        }
+        if (!ApiKeys.matches(internalSecret, presented)) {
+            unauthenticated.increment();
+            throw new ApiException(401, "UNAUTHENTICATED", "internal reads are for the platform's own instances");
         }
     }
 

@@ -30,6 +30,7 @@ import io.coupon.ingest.RedemptionRoutes;
 import io.coupon.ingest.RedemptionService;
 import io.coupon.ingest.TemplateService;
 import io.coupon.ingest.UndecidedClaims;
+import io.coupon.query.InternalCalls;
 import io.coupon.query.OwnerRoutedReader;
 import io.coupon.query.QueryRoutes;
 import io.coupon.query.RemoteReader;
@@ -143,7 +144,8 @@ public final class CouponServer implements AutoCloseable {
         started.push(gc);
 
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
-        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        InternalCalls internalCalls = new InternalCalls(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), config.http().internalSecret());
         OwnerRoutedReader ownReader = null;
         // The all-in-one on its own broker decides every claim it takes, so it answers claims as it decides them
         // rather than reading them back from claim-results and wallet-commands (LocalAnswers says why that is
@@ -155,10 +157,10 @@ public final class CouponServer implements AutoCloseable {
             WalletProgress walletProgress = new WalletProgress();
             streams = startStream(bootstrap, replication, meters, walletProgress, answers);
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                    httpClient, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, answers, WALLET_CATCH_UP));
+                    internalCalls, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, answers, WALLET_CATCH_UP));
         }
         StoreReader reader = ownReader != null ? ownReader
-                : new RemoteReader(httpClient, config.http().queryUrls(), false, Duration.ofSeconds(3));
+                : new RemoteReader(internalCalls, config.http().queryUrls(), false, Duration.ofSeconds(3));
         ClaimService claims = startApi(bootstrap, meters, routes, reader, answers);
         BiPredicate<Long, String> undecided = claims::isUndecided;
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
@@ -166,8 +168,8 @@ public final class CouponServer implements AutoCloseable {
         routes.add(new MarketingQueryRoutes(reader, ownReader, clock)::register);
         TemplateCatalog catalog = streams != null
                 ? TemplateCatalog.ofStreams(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                        httpClient, Duration.ofSeconds(2))
-                : TemplateCatalog.remote(httpClient, config.http().queryUrls(), Duration.ofSeconds(3));
+                        internalCalls, Duration.ofSeconds(2))
+                : TemplateCatalog.remote(internalCalls, config.http().queryUrls(), Duration.ofSeconds(3));
         routes.add(new TemplateListRoutes(catalog, clock)::register);
         ActivitySampler activity = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
         started.push(activity.start());

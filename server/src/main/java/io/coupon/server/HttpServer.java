@@ -90,7 +90,7 @@ final class HttpServer {
             cfg.requestLogger.http((ctx, ms) -> record(meters, ctx, ms));
 
             RoutesConfig routes = cfg.routes;
-            ApiAccess access = new ApiAccess(http.apiKeys(), meters);
+            ApiAccess access = new ApiAccess(http.apiKeys(), http.internalSecret(), meters);
             // The key first: a caller without one learns nothing, not even that its body is too large.
             routes.before(access::check);
             routes.before(ctx -> rejectOversizedBody(ctx, http.maxBodyBytes()));

@@ -55,6 +55,12 @@ class ApiAccessTest {
     }
 
     @Test
+    void readsForwardedBetweenInstancesNeedAnInstance() {
+        assertEquals(Need.INSTANCE, ApiAccess.need("GET", "/internal/v1/wallets/7"));
+        assertEquals(Need.INSTANCE, ApiAccess.need("GET", "/internal/v1/templates/42/claims/order-1"));
+    }
+
+    @Test
     void theDashboardsPageLoadsWithoutAKeyButHoldsNoData() {
         assertEquals(Need.NOTHING, ApiAccess.need("GET", "/"));
         assertEquals(Need.NOTHING, ApiAccess.need("GET", "/dashboard/dashboard.js"));

@@ -3,7 +3,10 @@ package io.coupon.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coupon.query.InternalCalls;
+import io.coupon.query.RemoteReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +27,7 @@ class ApiKeysIT {
     private static final String OPERATOR = "management-key-0123456789";
     private static final String SHOP = "integration-key-0123456789";
     private static final String SHOP_NEXT = "integration-key-rotated-9876543210";
+    private static final String INSTANCES = "internal-secret-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -44,6 +48,7 @@ class ApiKeysIT {
         Map<String, String> env = TestCluster.serverEnv(Files.createTempDirectory("coupon-keys-it"));
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestCluster.bootstrapServers());
         env.put("COUPON_API_KEYS", "management:" + OPERATOR + ",integration:" + SHOP + ",integration:" + SHOP_NEXT);
+        env.put("COUPON_INTERNAL_SECRET", INSTANCES);
         server = TestCluster.startServer(env);
         base = "http://127.0.0.1:" + env.get("COUPON_HTTP_PORT");
         template = Api.freshId();
@@ -170,6 +175,33 @@ class ApiKeysIT {
         assertEquals(201, send("POST", "/v1/templates/" + template + "/claims", "{\"userId\": " + user + "}", SHOP)
                 .statusCode());
         assertEquals(404, send("GET", "/v1/templates/" + template + "/claims/" + key, null, SHOP).statusCode());
+    }
+
+    @Test
+    void aReadBetweenInstancesFromOutsideIsRefusedEvenWithAKey() throws Exception {
+        String internal = "/internal/v1/templates/" + template;
+        assertEquals(401, send("GET", internal, null, null).statusCode());
+        assertEquals(401, send("GET", internal, null, OPERATOR).statusCode());
+        HttpRequest.Builder forged = request("GET", internal, null, OPERATOR)
+                .header(InternalCalls.SECRET_HEADER, INSTANCES + "-guess").header(RemoteReader.FORWARDED_HEADER, "1");
+        assertEquals(401, HTTP.send(forged.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpRequest.Builder instance = request("GET", internal, null, null).header(InternalCalls.SECRET_HEADER, INSTANCES);
+        assertEquals(200, HTTP.send(instance.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void aClaimWithAForgedForwardingHeaderIsAnOutsideRequest() throws Exception {
+        long user = Api.freshId();
+        HttpRequest.Builder forged = request("POST", "/v1/templates/" + template + "/claims",
+                "{\"userId\": " + user + "}", null).header(RemoteReader.FORWARDED_HEADER, "1");
+        assertEquals(401, HTTP.send(forged.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpRequest.Builder keyed = request("POST", "/v1/templates/" + template + "/claims",
+                "{\"userId\": " + user + "}", SHOP).header(RemoteReader.FORWARDED_HEADER, "1");
+        HttpResponse<String> granted = HTTP.send(keyed.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, granted.statusCode(), granted.body());
+        // The wallet read shows the grant: the header made the claim neither local-only nor anything else.
+        JsonNode wallet = JSON.readTree(send("GET", "/v1/users/" + user + "/coupons", null, SHOP).body());
+        assertEquals(JSON.readTree(granted.body()).get("couponId"), wallet.get("coupons").get(0).get("couponId"));
     }
 
     @Test

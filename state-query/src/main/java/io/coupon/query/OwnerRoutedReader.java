@@ -10,7 +10,6 @@ import io.coupon.domain.IssuanceProgress;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
 import io.coupon.domain.Wallet;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -46,19 +45,19 @@ public final class OwnerRoutedReader implements StoreReader {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient client;
+    private final InternalCalls client;
     private final Duration timeout;
     private final boolean alreadyForwarded;
     private final Duration retryFor;
     private final WalletCatchUp walletCatchUp;
 
     /** @param walletCatchUp makes a wallet read wait for the grants answered before it began */
-    public OwnerRoutedReader(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout,
+    public OwnerRoutedReader(KafkaStreams streams, HostInfo self, InternalCalls client, Duration timeout,
                              WalletCatchUp walletCatchUp) {
         this(streams, self, client, timeout, false, DEFAULT_RETRY_FOR, walletCatchUp);
     }
 
-    private OwnerRoutedReader(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout,
+    private OwnerRoutedReader(KafkaStreams streams, HostInfo self, InternalCalls client, Duration timeout,
                               boolean alreadyForwarded, Duration retryFor, WalletCatchUp walletCatchUp) {
         this.walletCatchUp = walletCatchUp;
         this.streams = streams;

@@ -10,8 +10,6 @@ import io.coupon.domain.ClaimState;
 import io.coupon.domain.IssuanceProgress;
 import io.coupon.domain.Wallet;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -32,16 +30,16 @@ public final class RemoteReader implements StoreReader {
 
     private static final ObjectMapper JSON = JsonSerdes.mapper();
 
-    private final HttpClient client;
+    private final InternalCalls client;
     private final List<String> baseUrls;
     private final boolean markForwarded;
     private final Duration timeout;
 
-    public RemoteReader(HttpClient client, String baseUrl, boolean markForwarded, Duration timeout) {
+    public RemoteReader(InternalCalls client, String baseUrl, boolean markForwarded, Duration timeout) {
         this(client, List.of(baseUrl), markForwarded, timeout);
     }
 
-    public RemoteReader(HttpClient client, List<String> baseUrls, boolean markForwarded, Duration timeout) {
+    public RemoteReader(InternalCalls client, List<String> baseUrls, boolean markForwarded, Duration timeout) {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("no instance to read from");
         }
@@ -95,13 +93,12 @@ public final class RemoteReader implements StoreReader {
 
     /** An instance that is down or cannot answer now (503) hands the read to the next one, if there is one. */
     private <T> CompletableFuture<Optional<T>> get(String path, Class<T> type, int attempt) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(attempt) + path))
-                .timeout(timeout).GET();
+        HttpRequest.Builder request = client.get(baseUrls.get(attempt) + path, timeout);
         if (markForwarded) {
             request.header(FORWARDED_HEADER, "1");
         }
         boolean last = attempt + 1 == baseUrls.size();
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        return client.send(request)
                 .handle((response, error) -> {
                     if (error == null && (response.statusCode() != 503 || last)) {
                         return CompletableFuture.completedFuture(read(response, type));

@@ -7,10 +7,7 @@ import io.coupon.contract.http.ApiException;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +40,10 @@ public final class TemplateCatalog {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final List<String> queryUrls;
-    private final HttpClient client;
+    private final InternalCalls client;
     private final Duration timeout;
 
-    private TemplateCatalog(KafkaStreams streams, HostInfo self, List<String> queryUrls, HttpClient client,
+    private TemplateCatalog(KafkaStreams streams, HostInfo self, List<String> queryUrls, InternalCalls client,
                             Duration timeout) {
         this.streams = streams;
         this.self = self;
@@ -56,12 +53,12 @@ public final class TemplateCatalog {
     }
 
     /** The catalog of a stream instance: its own stores, and the other instances over HTTP. */
-    public static TemplateCatalog ofStreams(KafkaStreams streams, HostInfo self, HttpClient client, Duration timeout) {
+    public static TemplateCatalog ofStreams(KafkaStreams streams, HostInfo self, InternalCalls client, Duration timeout) {
         return new TemplateCatalog(streams, self, List.of(), client, timeout);
     }
 
     /** The catalog of an API-only process: what the first stream instance that answers says. */
-    public static TemplateCatalog remote(HttpClient client, List<String> queryUrls, Duration timeout) {
+    public static TemplateCatalog remote(InternalCalls client, List<String> queryUrls, Duration timeout) {
         return new TemplateCatalog(null, null, List.copyOf(queryUrls), client, timeout);
     }
 
@@ -163,11 +160,11 @@ public final class TemplateCatalog {
     }
 
     private CompletableFuture<TemplateListing> fetch(String baseUrl, boolean forwarded) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + INTERNAL_PATH)).timeout(timeout).GET();
+        HttpRequest.Builder request = client.get(baseUrl + INTERNAL_PATH, timeout);
         if (forwarded) {
             request.header(RemoteReader.FORWARDED_HEADER, "1");
         }
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        return client.send(request)
                 .handle((response, error) -> {
                     if (error != null || response.statusCode() != 200) {
                         throw new CompletionException(ApiException.unavailable(

@@ -101,7 +101,13 @@ public final class ApiKeys {
         return entries.size();
     }
 
-    private static byte[] digest(String key) {
+    /** Whether {@code presented} is the secret whose digest is {@code expected}, compared in full. */
+    public static boolean matches(byte[] expected, String presented) {
+        return presented != null && MessageDigest.isEqual(expected, digest(presented));
+    }
+
+    /** SHA-256 of a key or secret: all that is kept of it. */
+    public static byte[] digest(String key) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

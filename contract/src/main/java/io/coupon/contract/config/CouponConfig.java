@@ -31,7 +31,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
             "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER", "COUPON_HTTP_IDLE_TIMEOUT",
             "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE",
-            "COUPON_WARM_UP_CLAIMS", "COUPON_API_KEYS");
+            "COUPON_WARM_UP_CLAIMS", "COUPON_API_KEYS", "COUPON_INTERNAL_SECRET");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -53,7 +53,12 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_RATE_LIMIT_PER_USER", "10", v -> intIn(v, 0, 1_000_000)),
                 e.get("COUPON_HTTP_IDLE_TIMEOUT", "30s",
                         v -> durationIn(v, Duration.ofMillis(100), Duration.ofMinutes(10))),
-                apiKeys);
+                apiKeys,
+                e.get("COUPON_INTERNAL_SECRET", "", CouponConfig::secret));
+        if (apiKeys.required() && http.internalSecret() == null) {
+            throw new IllegalArgumentException("COUPON_INTERNAL_SECRET is required once COUPON_API_KEYS is set: the "
+                    + "instances' reads of each other carry it, and without it anyone could make them");
+        }
         if (role == Role.API && http.queryUrls().isEmpty()) {
             throw new IllegalArgumentException("COUPON_QUERY_URL is required with role api: "
                     + "the URL of one or more stream-role instances (comma-separated), each of which forwards a read to the "
@@ -101,6 +106,17 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
 
     public CouponConfig withRole(Role newRole) {
         return new CouponConfig(newRole, http, kafka, streams, mysql, warmUpClaims);
+    }
+
+    private static String secret(String value) {
+        String v = value.trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.length() < 16 || v.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalArgumentException("must be at least 16 printable ASCII characters without spaces");
+        }
+        return v;
     }
 
     private static String jdbcUrl(String value) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param idleTimeout    how long a connection may send nothing; a request whose body stops arriving for this
  *                       long is answered 408
  * @param apiKeys        the keys requests must carry, by scope; none: no key is asked for
+ * @param internalSecret what the instances' reads of each other ({@code /internal/v1/*}) carry and require; null:
+ *                       those reads are taken from anyone (only without keys)
  */
 public record HttpSettings(
         String host,
@@ -26,7 +28,8 @@ public record HttpSettings(
         int globalClaimsPerSecond,
         int userClaimsPerSecond,
         Duration idleTimeout,
-        ApiKeys apiKeys) {
+        ApiKeys apiKeys,
+        String internalSecret) {
 
     public String advertisedServer() {
         return advertisedHost + ":" + port;

@@ -47,9 +47,16 @@ class CouponConfigTest {
     @Test
     void bindsOnlyThisMachineWhenNoKeysAreSet() {
         assertEquals("127.0.0.1", CouponConfig.fromEnv(Map.of()).http().host());
-        assertEquals("0.0.0.0", CouponConfig.fromEnv(
-                Map.of("COUPON_API_KEYS", "management:m-0123456789abcdef")).http().host());
+        assertEquals("0.0.0.0", CouponConfig.fromEnv(Map.of("COUPON_API_KEYS", "management:m-0123456789abcdef",
+                "COUPON_INTERNAL_SECRET", "s-0123456789abcdef")).http().host());
         assertEquals("0.0.0.0", CouponConfig.fromEnv(Map.of("COUPON_HTTP_HOST", "0.0.0.0")).http().host());
+    }
+
+    @Test
+    void requiresAnInternalSecretOnceKeysAreSet() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> CouponConfig.fromEnv(Map.of("COUPON_API_KEYS", "management:m-0123456789abcdef")));
+        assertTrue(refused.getMessage().contains("COUPON_INTERNAL_SECRET"), refused.getMessage());
     }
 
     @Test
