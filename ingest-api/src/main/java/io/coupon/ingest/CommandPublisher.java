@@ -1,5 +1,6 @@
 package io.coupon.ingest;
 
+import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
 import io.coupon.contract.http.ApiException;
@@ -46,11 +47,11 @@ public final class CommandPublisher implements AutoCloseable {
     private final KafkaProducer<Long, Object> blocklist;
     private final KafkaCircuit circuit;
 
-    public CommandPublisher(String bootstrapServers, String instanceId, KafkaCircuit circuit) {
+    public CommandPublisher(KafkaConnection kafka, String instanceId, KafkaCircuit circuit) {
         this.circuit = circuit;
-        this.commands = new KafkaProducer<>(producerProps(bootstrapServers, "coupon-api-" + instanceId),
+        this.commands = new KafkaProducer<>(producerProps(kafka, "coupon-api-" + instanceId),
                 new LongSerializer(), JsonSerdes.serializer());
-        Properties tx = producerProps(bootstrapServers, "coupon-api-blocklist-" + instanceId);
+        Properties tx = producerProps(kafka, "coupon-api-blocklist-" + instanceId);
         tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "coupon-api-blocklist-" + instanceId);
         Serializer<Object> values = JsonSerdes.serializer();
         this.blocklist = new KafkaProducer<>(tx, new LongSerializer(), values);
@@ -75,9 +76,9 @@ public final class CommandPublisher implements AutoCloseable {
         }
     }
 
-    private static Properties producerProps(String bootstrapServers, String clientId) {
+    private static Properties producerProps(KafkaConnection kafka, String clientId) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.properties());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

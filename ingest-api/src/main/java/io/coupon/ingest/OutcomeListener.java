@@ -1,5 +1,6 @@
 package io.coupon.ingest;
 
+import io.coupon.contract.config.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,9 +66,9 @@ public final class OutcomeListener implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public OutcomeListener(String bootstrapServers, Isolation isolation, String name,
+    public OutcomeListener(KafkaConnection kafka, Isolation isolation, String name,
                            List<Subscription<?>> subscriptions) {
-        this(bootstrapServers, isolation, name, subscriptions, Duration.ZERO);
+        this(kafka, isolation, name, subscriptions, Duration.ZERO);
     }
 
     /**
@@ -75,14 +76,14 @@ public final class OutcomeListener implements AutoCloseable {
      *                  this long to gather answers, for a listener whose answers are a fallback (fewer fetches,
      *                  each answer up to this much later)
      */
-    public OutcomeListener(String bootstrapServers, Isolation isolation, String name,
+    public OutcomeListener(KafkaConnection kafka, Isolation isolation, String name,
                            List<Subscription<?>> subscriptions, Duration batchWait) {
         Properties p = new Properties();
+        p.putAll(kafka.properties());
         if (!batchWait.isZero() && !batchWait.isNegative()) {
             p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCH_BYTES);
             p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) batchWait.toMillis());
         }
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.kafkaLevel);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.ClaimAnswers;
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Topics;
@@ -60,11 +61,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -126,14 +125,15 @@ public final class CouponServer implements AutoCloseable {
             broker.start();
             bootstrap = broker.bootstrapServers();
         }
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        KafkaConnection kafka = config.kafka().connection(bootstrap);
+        Admin admin = Admin.create(kafka.properties());
         started.push(admin);
         int replication = TopicInitializer.replicationFactor(admin, config.kafka().replicationFactor());
         TopicInitializer.ensureTopics(admin, config.kafka().partitions(), replication);
 
         EmbeddedConnectWorker sink = null;
         if (config.role() == Role.ALL && config.mysql().sinkEnabled()) {
-            sink = startSink(bootstrap, replication);
+            sink = startSink(kafka, replication);
         }
 
         KafkaMetricsAtScrape meters = new KafkaMetricsAtScrape();
@@ -155,13 +155,13 @@ public final class CouponServer implements AutoCloseable {
         started.push(answers);
         if (config.role().runsStream()) {
             WalletProgress walletProgress = new WalletProgress();
-            streams = startStream(bootstrap, replication, meters, walletProgress, answers);
+            streams = startStream(kafka, replication, meters, walletProgress, answers);
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
                     internalCalls, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, answers, WALLET_CATCH_UP));
         }
         StoreReader reader = ownReader != null ? ownReader
                 : new RemoteReader(internalCalls, config.http().queryUrls(), false, Duration.ofSeconds(3));
-        ClaimService claims = startApi(bootstrap, meters, routes, reader, answers);
+        ClaimService claims = startApi(kafka, meters, routes, reader, answers);
         BiPredicate<Long, String> undecided = claims::isUndecided;
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
         routes.add(queries::register);
@@ -211,8 +211,8 @@ public final class CouponServer implements AutoCloseable {
     }
 
     /** The sink is not on the claim path: if it cannot start, claims are still served and health says why. */
-    private EmbeddedConnectWorker startSink(String bootstrap, int replication) {
-        EmbeddedConnectWorker sink = new EmbeddedConnectWorker(bootstrap, config.kafka().dataDir(), config.mysql(),
+    private EmbeddedConnectWorker startSink(KafkaConnection kafka, int replication) {
+        EmbeddedConnectWorker sink = new EmbeddedConnectWorker(kafka, config.kafka().dataDir(), config.mysql(),
                 replication);
         started.push(sink);
         try {
@@ -223,13 +223,13 @@ public final class CouponServer implements AutoCloseable {
         }
     }
 
-    private KafkaStreams startStream(String bootstrap, int replication, KafkaMetricsAtScrape meters,
+    private KafkaStreams startStream(KafkaConnection kafka, int replication, KafkaMetricsAtScrape meters,
                                      WalletProgress walletProgress, LocalAnswers answers) {
         KafkaStreams ks = new KafkaStreams(
                 ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
                         config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate()),
                         walletProgress, answers),
-                StreamsProperties.of(config.streams(), bootstrap, config.http().advertisedServer(), replication,
+                StreamsProperties.of(config.streams(), kafka, config.http().advertisedServer(), replication,
                         answers.active()),
                 new WalletProgressClientSupplier(walletProgress));
         // Only the sole instance of the stream decides every claim and applies every grant it answers: another
@@ -261,10 +261,10 @@ public final class CouponServer implements AutoCloseable {
         return ks;
     }
 
-    private ClaimService startApi(String bootstrap, KafkaMetricsAtScrape meters,
+    private ClaimService startApi(KafkaConnection kafka, KafkaMetricsAtScrape meters,
                                   List<Consumer<RoutesConfig>> routes, StoreReader reader, LocalAnswers answers)
             throws Exception {
-        CommandPublisher publisher = new CommandPublisher(bootstrap, config.kafka().instanceId(),
+        CommandPublisher publisher = new CommandPublisher(kafka, config.kafka().instanceId(),
                 new KafkaCircuit(3, Duration.ofSeconds(1), clock));
         started.push(publisher);
         publisher.metrics().forEach(meters::watch);
@@ -299,14 +299,14 @@ public final class CouponServer implements AutoCloseable {
         List<OutcomeListener> listeners = new ArrayList<>();
         if (answers.active()) {
             answers.connect(claims::decided);
-            listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "decisions",
+            listeners.add(new OutcomeListener(kafka, OutcomeListener.Isolation.AS_WRITTEN, "decisions",
                     decisions, HANDED_OVER_FALLBACK_WAIT));
         } else {
             asWritten.addAll(decisions);
         }
-        listeners.add(new OutcomeListener(bootstrap, OutcomeListener.Isolation.AS_WRITTEN, "answers", asWritten));
+        listeners.add(new OutcomeListener(kafka, OutcomeListener.Isolation.AS_WRITTEN, "answers", asWritten));
         // The user-keyed step runs wall-clock timers, so a replay may differ: its answers are read committed.
-        OutcomeListener results = new OutcomeListener(bootstrap, OutcomeListener.Isolation.COMMITTED, "results",
+        OutcomeListener results = new OutcomeListener(kafka, OutcomeListener.Isolation.COMMITTED, "results",
                 List.of(new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS,
                                 JsonSerdes.profileResult().deserializer(), profiles::stored),
                         new OutcomeListener.Subscription<>(Topics.ISSUANCE_RESULTS,

@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.Topics;
 import io.coupon.contract.config.MysqlSettings;
 import java.nio.file.Files;
@@ -34,8 +35,16 @@ final class EmbeddedConnectWorker implements AutoCloseable {
     private final Map<String, String> connector = new HashMap<>();
     private Connect<StandaloneHerder> connect;
 
-    EmbeddedConnectWorker(String bootstrapServers, Path dataDir, MysqlSettings mysql, int replicationFactor) {
-        worker.put("bootstrap.servers", bootstrapServers);
+    EmbeddedConnectWorker(KafkaConnection kafka, Path dataDir, MysqlSettings mysql, int replicationFactor) {
+        worker.put("bootstrap.servers", kafka.bootstrapServers());
+        // The worker's own clients take the settings as they are; the sink's consumer and the admin client the
+        // worker makes for it take them under their prefixes.
+        kafka.clientSettings().forEach((name, value) -> {
+            worker.put(name, value);
+            worker.put("consumer." + name, value);
+            worker.put("producer." + name, value);
+            worker.put("admin." + name, value);
+        });
         worker.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         worker.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         worker.put("offset.storage.file.filename", dataDir.resolve("connect").resolve("offsets").toString());

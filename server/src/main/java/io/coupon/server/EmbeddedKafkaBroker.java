@@ -32,12 +32,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final ScramUser scramUser;
     private KafkaRaftServer server;
 
+    /** The one user of a broker whose client listener asks for SASL/SCRAM-SHA-256. */
+    record ScramUser(String name, String password) {
+        String jaasConfig() {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
+                    + "\" password=\"" + password + "\";";
+        }
+    }
+
     public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, null);
+    }
+
+    /**
+     * A broker with no plaintext listener for clients: they must log in with SASL/SCRAM-SHA-256 as {@code user},
+     * as on a secured cluster. For tests of the platform against such a cluster.
+     */
+    static EmbeddedKafkaBroker withScram(Path logDir, int port, int controllerPort, ScramUser user) {
+        return new EmbeddedKafkaBroker(logDir, port, controllerPort, user);
+    }
+
+    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, ScramUser scramUser) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.scramUser = scramUser;
     }
 
     public String bootstrapServers() {
@@ -52,7 +74,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(new KafkaConfig(config(), false), Time.SYSTEM);
         server.startup();
         LOG.info("embedded Kafka broker listening on {} with its log in {}", bootstrapServers(), logDir);
-        endUnmarkedTransactions();
+        if (scramUser == null) {
+            // The repair speaks to the broker without logging in; a secured test broker is always a fresh one.
+            endUnmarkedTransactions();
+        }
         return this;
     }
 
@@ -70,7 +95,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void format() throws Exception {
-        new Formatter()
+        Formatter formatter = new Formatter();
+        if (scramUser != null) {
+            formatter.setScramArguments(List.of(
+                    "SCRAM-SHA-256=[name=" + scramUser.name() + ",password=" + scramUser.password() + "]"));
+        }
+        formatter
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setClusterId(Uuid.randomUuid().toString())
                 .setNodeId(NODE_ID)
@@ -86,11 +116,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         c.put("process.roles", "broker,controller");
         c.put("node.id", String.valueOf(NODE_ID));
         c.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-        c.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        c.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String clients = scramUser == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        c.put("listeners", clients + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        c.put("advertised.listeners", clients + "://127.0.0.1:" + port);
         c.put("controller.listener.names", "CONTROLLER");
-        c.put("inter.broker.listener.name", "PLAINTEXT");
-        c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        c.put("inter.broker.listener.name", clients);
+        c.put("listener.security.protocol.map", clients + ":" + clients + ",CONTROLLER:PLAINTEXT");
+        if (scramUser != null) {
+            c.put("sasl.enabled.mechanisms", "SCRAM-SHA-256");
+            c.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-256");
+            c.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config", scramUser.jaasConfig());
+        }
         c.put("log.dirs", logDir.toString());
         // One broker: every internal topic has one replica, and transactions need only that one in sync.
         c.put("offsets.topic.replication.factor", "1");

@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.config.CouponConfig;
 import io.coupon.contract.config.Role;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * {@code java -jar coupon-server.jar [--role all|api|stream]} runs the platform. Subcommands:
@@ -121,13 +121,13 @@ public final class Main {
         if (config.kafka().embedded()) {
             throw new IllegalArgumentException("the sink needs KAFKA_BOOTSTRAP_SERVERS");
         }
-        String bootstrap = config.kafka().bootstrapServers();
+        KafkaConnection kafka = config.kafka().connection(config.kafka().bootstrapServers());
         int replication;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(kafka.properties())) {
             replication = TopicInitializer.replicationFactor(admin, config.kafka().replicationFactor());
             TopicInitializer.ensureTopics(admin, config.kafka().partitions(), replication);
         }
-        return new EmbeddedConnectWorker(bootstrap, config.kafka().dataDir(), config.mysql(), replication).start();
+        return new EmbeddedConnectWorker(kafka, config.kafka().dataDir(), config.mysql(), replication).start();
     }
 
     /** Compares Kafka with MySQL; against the embedded broker when no cluster is configured (the server runs). */
@@ -135,7 +135,7 @@ public final class Main {
         String bootstrap = config.kafka().embedded() ? "127.0.0.1:" + config.kafka().embeddedPort()
                 : config.kafka().bootstrapServers();
         try {
-            return new Reconciler(bootstrap, config.mysql(), System.out).run().isEmpty() ? 0 : 1;
+            return new Reconciler(config.kafka().connection(bootstrap), config.mysql(), System.out).run().isEmpty() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("reconcile failed: " + e);
             return 2;

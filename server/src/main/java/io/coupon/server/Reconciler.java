@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.config.KafkaConnection;
 import io.coupon.connect.MysqlCoupons;
 import io.coupon.connect.ShardMap;
 import io.coupon.contract.JsonSerdes;
@@ -29,12 +30,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class Reconciler {
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final MysqlSettings mysql;
     private final PrintStream out;
 
-    Reconciler(String bootstrapServers, MysqlSettings mysql, PrintStream out) {
-        this.bootstrapServers = bootstrapServers;
+    Reconciler(KafkaConnection kafka, MysqlSettings mysql, PrintStream out) {
+        this.kafka = kafka;
         this.mysql = mysql;
         this.out = out;
     }
@@ -76,7 +77,7 @@ final class Reconciler {
     /** Every coupon's latest committed event, read from the start of {@code coupon-events} to its current end. */
     private Map<String, CouponEvent> latestCouponStates() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.properties());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "coupon-reconcile");

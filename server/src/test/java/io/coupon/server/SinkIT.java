@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.config.KafkaConnection;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -244,7 +245,7 @@ class SinkIT {
     }
 
     private static List<String> reconcile() throws Exception {
-        return new Reconciler(TestCluster.bootstrapServers(), mysql,
+        return new Reconciler(KafkaConnection.plain(TestCluster.bootstrapServers()), mysql,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
     }
 
@@ -301,6 +302,6 @@ class SinkIT {
     }
 
     private static EmbeddedConnectWorker startWorker() throws Exception {
-        return new EmbeddedConnectWorker(TestCluster.bootstrapServers(), dataDir, mysql, 1).start();
+        return new EmbeddedConnectWorker(KafkaConnection.plain(TestCluster.bootstrapServers()), dataDir, mysql, 1).start();
     }
 }

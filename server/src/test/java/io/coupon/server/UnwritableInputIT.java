@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.config.KafkaConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -116,7 +117,7 @@ class UnwritableInputIT {
     @Test
     void aValueTheSerializerRefusesIsTheClientsFaultAndLeavesTheCircuitClosed() throws Exception {
         KafkaCircuit circuit = new KafkaCircuit(3, Duration.ofSeconds(1), Clock.systemUTC());
-        try (CommandPublisher publisher = new CommandPublisher(TestCluster.bootstrapServers(),
+        try (CommandPublisher publisher = new CommandPublisher(KafkaConnection.plain(TestCluster.bootstrapServers()),
                 "unwritable-" + UUID.randomUUID(), circuit)) {
             // Built past Profile.of, which would refuse it: what reaches the serializer if a check is ever missed.
             Profile unwritable = new Profile(Map.of("level", new BigDecimal(HUGE)));

@@ -1,5 +1,6 @@
 package io.coupon.topology;
 
+import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.Topics;
 import io.coupon.contract.config.StreamsSettings;
 import java.util.Properties;
@@ -21,11 +22,12 @@ public final class StreamsProperties {
      * @param answeredInProcess the decisions are answered where they are made ({@code LocalAnswers}), so no
      *                          reader needs a record before its transaction commits
      */
-    public static Properties of(StreamsSettings streams, String bootstrapServers, String applicationServer,
+    public static Properties of(StreamsSettings streams, KafkaConnection kafka, String applicationServer,
                                 int replicationFactor, boolean answeredInProcess) {
         Properties p = new Properties();
+        // Streams hands these to each of its clients (producer, consumers, admin).
+        p.putAll(kafka.properties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         p.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir().toString());

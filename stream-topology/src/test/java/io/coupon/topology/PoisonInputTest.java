@@ -1,5 +1,6 @@
 package io.coupon.topology;
 
+import io.coupon.contract.config.KafkaConnection;
 import static io.coupon.topology.TemplateBuilder.aTemplate;
 import static io.coupon.topology.TopologyFixture.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,7 +96,7 @@ class PoisonInputTest {
         StreamsSettings settings = new StreamsSettings("poison-test-" + UUID.randomUUID(), 1,
                 Duration.ofMillis(100), 0, TopologyFixture.RETENTION, Duration.ofMinutes(15), stateDir,
                 Duration.ofSeconds(10), 64);
-        Properties properties = StreamsProperties.of(settings, "dummy:9092", "127.0.0.1:7070", 1, false);
+        Properties properties = StreamsProperties.of(settings, KafkaConnection.plain("dummy:9092"), "127.0.0.1:7070", 1, false);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         return properties;
     }

@@ -1,5 +1,6 @@
 package io.coupon.bench.stream;
 
+import io.coupon.contract.config.KafkaConnection;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -198,7 +199,7 @@ public final class StreamOnlyBench {
         StreamsSettings settings = new StreamsSettings("coupon-stream-only-" + UUID.randomUUID(), o.threads(),
                 o.commitInterval(), 0, Duration.ofHours(24), TopologySettings.DEFAULT_LOCK_TIMEOUT, stateDir,
                 Duration.ofSeconds(10), 256);
-        Properties props = StreamsProperties.of(settings, bootstrap, "127.0.0.1:1", 1, true);
+        Properties props = StreamsProperties.of(settings, KafkaConnection.plain(bootstrap), "127.0.0.1:1", 1, true);
         Set<Long> warmupIds = new HashSet<>();
         warmup.forEach(t -> warmupIds.add(t.id()));
         Map<String, Long> outcomes = new TreeMap<>();

@@ -75,7 +75,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_REPLICATION_FACTOR", "", v -> v.isBlank() ? null : intIn(v, 1, 32)),
                 e.get("COUPON_EMBEDDED_KAFKA_PORT", "9092", v -> intIn(v, 1, 65535)),
                 e.get("COUPON_EMBEDDED_CONTROLLER_PORT", "9093", v -> intIn(v, 1, 65535)),
-                e.get("COUPON_INSTANCE_ID", defaultInstanceId(port), CouponConfig::identifier));
+                e.get("COUPON_INSTANCE_ID", defaultInstanceId(port), CouponConfig::identifier),
+                KafkaConnection.settingsFromEnvironment(env));
         StreamsSettings streams = new StreamsSettings(
                 e.get("COUPON_APPLICATION_ID", "coupon-stream", CouponConfig::identifier),
                 e.get("COUPON_STREAM_THREADS", "1", v -> intIn(v, 1, 64)),

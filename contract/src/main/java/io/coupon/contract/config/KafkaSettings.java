@@ -1,11 +1,14 @@
 package io.coupon.contract.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * @param bootstrapServers  null: start an embedded broker and use it
  * @param replicationFactor null: follow the cluster (up to 3)
  * @param instanceId        unique per process; names this process's transactional producer
+ * @param clientSettings    Kafka client properties from the environment's other {@code KAFKA_*} variables
+ *                          (security); used with a cluster of one's own, not with the embedded broker
  */
 public record KafkaSettings(
         String bootstrapServers,
@@ -14,10 +17,16 @@ public record KafkaSettings(
         Integer replicationFactor,
         int embeddedPort,
         int embeddedControllerPort,
-        String instanceId) {
+        String instanceId,
+        Map<String, String> clientSettings) {
 
     public boolean embedded() {
         return bootstrapServers == null;
+    }
+
+    /** How clients reach the cluster at {@code bootstrap}: the embedded broker asks for nothing more. */
+    public KafkaConnection connection(String bootstrap) {
+        return embedded() ? KafkaConnection.plain(bootstrap) : new KafkaConnection(bootstrap, clientSettings);
     }
 
     public Path brokerLogDir() {
