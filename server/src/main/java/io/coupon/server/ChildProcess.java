@@ -48,6 +48,9 @@ public final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The processes of a local cluster talk to their own plaintext broker: a secured cluster's client settings
+        // in the caller's environment are not theirs.
+        builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") && !environment.containsKey(name));
         builder.environment().putAll(environment);
         process = builder.start();
         return this;
