@@ -1,13 +1,16 @@
 package io.coupon.server;
 
-import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.config.CouponConfig;
+import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.config.Role;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -25,12 +28,22 @@ public final class Main {
 
     private static final String USAGE = "usage: java -jar coupon-server.jar [--role all|api|stream] | reconcile"
             + " | broker | sink | cluster [--streams 3] [--apis 1] [--dir ./cluster] [--port 7070]"
-            + " [--standby N] [--no-sink]";
+            + " [--standby N] [--no-sink] | --help | --version";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && List.of("--help", "-h", "help").contains(args[0])) {
+            System.out.print(help());
+            System.exit(0);
+            return;
+        }
+        if (args.length > 0 && List.of("--version", "version").contains(args[0])) {
+            System.out.println(version());
+            System.exit(0);
+            return;
+        }
         String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
         if (command.equals("cluster")) {
             System.exit(cluster(args));
@@ -71,6 +84,48 @@ public final class Main {
                         return new CouponServer(settled, Clock.tick(Clock.systemUTC(), Duration.ofMillis(1))).start();
                     });
         }
+    }
+
+    /** What {@code --help} prints: the subcommands, then every variable the configuration reads. */
+    static String help() {
+        StringBuilder text = new StringBuilder();
+        text.append(USAGE).append("\n\n");
+        text.append("""
+                commands:
+                  (none)     run the platform: the HTTP API, the stream and the MySQL sink, on an embedded Kafka
+                             broker unless KAFKA_BOOTSTRAP_SERVERS is set; --role api|stream runs one part
+                  reconcile  compare Kafka with MySQL; exit code 0 when they agree
+                  broker     run only a KRaft broker, on the data folder
+                  sink       run only the MySQL sink's Connect worker (needs KAFKA_BOOTSTRAP_SERVERS)
+                  cluster    run a broker, stream and API instances and the sink as processes on this machine
+                  --help     this text;  --version  the version and the commit it was built from
+
+                configuration (environment variables; the README's Configuration table says what each does):
+                """);
+        for (String variable : CouponConfig.VARIABLES) {
+            text.append("  ").append(variable).append('\n');
+        }
+        text.append("  KAFKA_*    any other: the Kafka client property its name spells (KAFKA_SASL_MECHANISM is ")
+                .append("sasl.mechanism)\n");
+        return text.toString();
+    }
+
+    /** What {@code --version} prints: the version and the commit the jar was built from. */
+    static String version() {
+        Properties built = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("/coupon-version.properties")) {
+            if (in != null) {
+                built.load(in);
+            }
+        } catch (IOException unreadable) {
+            // printed as unknown below
+        }
+        String commit = built.getProperty("git.commit.id.abbrev", "unknown");
+        if (Boolean.parseBoolean(built.getProperty("git.dirty", "false"))) {
+            commit += " with uncommitted changes";
+        }
+        return "coupon-server " + built.getProperty("git.build.version", "unknown") + " (commit " + commit
+                + (built.containsKey("git.commit.time") ? ", " + built.getProperty("git.commit.time") : "") + ")";
     }
 
     private interface Starter {
