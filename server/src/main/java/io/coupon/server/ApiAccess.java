@@ -42,6 +42,8 @@ final class ApiAccess {
     private static final List<Rule> RULES = List.of(
             rule("GET", "/health", Need.NOTHING),
             rule("GET", "/metrics", Need.NOTHING),
+            rule("GET", OpenApiRoutes.YAML_PATH, Need.NOTHING),
+            rule("GET", OpenApiRoutes.JSON_PATH, Need.NOTHING),
             rule("GET", "/", Need.NOTHING),
             rule("GET", "/dashboard/" + ID, Need.NOTHING),
             rule("GET", "/internal/.*", Need.INSTANCE),

@@ -94,6 +94,7 @@ public final class CouponServer implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final RestoredRecords restored = new RestoredRecords();
     private KafkaStreams streams;
+    private Javalin http;
 
     public CouponServer(CouponConfig config, Clock clock) {
         this(config, clock, false);
@@ -114,6 +115,15 @@ public final class CouponServer implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Every method and path this server answers ({@code GET /v1/templates/{templateId}}), once started. */
+    List<String> servedRoutes() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     private void startEverything() throws Exception {
@@ -174,8 +184,9 @@ public final class CouponServer implements AutoCloseable {
         ActivitySampler activity = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
         started.push(activity.start());
         routes.add(new DashboardRoutes(catalog, activity, clock)::register);
+        routes.add(new OpenApiRoutes()::register);
 
-        Javalin http = HttpServer.start(config.http(), routes,
+        http = HttpServer.start(config.http(), routes,
                 new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
         started.push(http::stop);
         awaitRunning(streams);

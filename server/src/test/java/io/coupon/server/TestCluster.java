@@ -68,6 +68,12 @@ final class TestCluster {
         }
     }
 
+    /** The shared server itself, started on first use. */
+    static synchronized CouponServer server() {
+        api();
+        return server;
+    }
+
     /** The shared broker, started with the shared server. */
     static synchronized String bootstrapServers() {
         api();
