@@ -44,6 +44,8 @@ final class ApiAccess {
             rule("GET", "/metrics", Need.NOTHING),
             rule("GET", OpenApiRoutes.YAML_PATH, Need.NOTHING),
             rule("GET", OpenApiRoutes.JSON_PATH, Need.NOTHING),
+            rule("GET", ApiDocsRoutes.PAGE, Need.NOTHING),
+            rule("GET", ApiDocsRoutes.ASSETS + ".*", Need.NOTHING),
             rule("GET", "/", Need.NOTHING),
             rule("GET", "/dashboard/" + ID, Need.NOTHING),
             rule("GET", "/internal/.*", Need.INSTANCE),

@@ -185,6 +185,7 @@ public final class CouponServer implements AutoCloseable {
         started.push(activity.start());
         routes.add(new DashboardRoutes(catalog, activity, clock)::register);
         routes.add(new OpenApiRoutes()::register);
+        routes.add(new ApiDocsRoutes()::register);
 
         http = HttpServer.start(config.http(), routes,
                 new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);

@@ -104,6 +104,26 @@ class DashboardIT {
                 () -> "the name is not shown isolated and without its override:\n" + page.dom());
     }
 
+    @Test
+    void theApiReferencePageListsTheOperationsWithoutConsoleErrors() throws Exception {
+        assumeChromium();
+
+        Browser page = Browser.load(api.baseUrl() + "/docs");
+
+        // Swagger UI draws one block per operation, with its path.
+        assertTrue(page.dom().contains("opblock"), () -> "no operation drawn:\n" + page.dom());
+        for (String path : List.of("/v1/templates/{templateId}/claims", "/v1/redemptions/{orderId}/confirm",
+                "/v1/users/{userId}/coupons/best")) {
+            assertTrue(page.dom().contains(path), () -> path + " is not listed:\n" + page.dom());
+        }
+        assertEquals(List.of(), page.consoleMessages(), "the page wrote to the browser console");
+    }
+
+    @Test
+    void theDashboardLinksTheApiReference() {
+        assertTrue(api.getRaw("/").body().contains("href=\"/docs\""), "a link to /docs");
+    }
+
     /** Without this, a Chromium that stopped reporting console messages would let any page pass. */
     @Test
     void theConsoleCheckSeesTheErrorsOfABrokenPage() throws Exception {
