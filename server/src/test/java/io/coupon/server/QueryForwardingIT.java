@@ -141,6 +141,28 @@ class QueryForwardingIT {
         }
     }
 
+    @Test
+    void pagesOfTheTemplateListTogetherAreTheWholeListOnEveryInstance() {
+        for (int i = 0; i < 7; i++) {
+            viaFirst.createTemplate(5, 1);
+        }
+        List<Long> whole = new ArrayList<>();
+        viaFirst.get("/v1/templates").body().path("templates").forEach(t -> whole.add(t.path("id").asLong()));
+        for (Api api : List.of(viaFirst, viaSecond, viaApiOnly)) {
+            List<Long> paged = new ArrayList<>();
+            String cursor = null;
+            do {
+                Api.Response page = api.get("/v1/templates?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+                assertEquals(200, page.status(), page.body()::toString);
+                assertTrue(page.body().path("templates").size() <= 3, page.body()::toString);
+                page.body().path("templates").forEach(t -> paged.add(t.path("id").asLong()));
+                cursor = page.body().path("nextCursor").isNull() ? null : page.body().path("nextCursor").asText();
+                assertEquals(cursor != null, page.body().path("truncated").asBoolean(), page.body()::toString);
+            } while (cursor != null);
+            assertEquals(whole, paged, "the pages, one after another, are the whole list");
+        }
+    }
+
     private static boolean bothOwnPartitions() {
         return first.streams().state() == KafkaStreams.State.RUNNING
                 && second.streams().state() == KafkaStreams.State.RUNNING

@@ -69,13 +69,18 @@ public final class TemplateCatalog {
 
     /** The first {@link TemplateListing#LIMIT} templates by id of the whole system. */
     public CompletableFuture<TemplateListing> all() {
+        return page(TemplatePage.FIRST);
+    }
+
+    /** One page of the templates of the whole system, by id. */
+    public CompletableFuture<TemplateListing> page(TemplatePage page) {
         if (streams == null) {
-            return fetchFirstAnswering(0);
+            return fetchFirstAnswering(0, page);
         }
         TemplateListing local;
         List<HostInfo> others = new ArrayList<>();
         try {
-            local = local();
+            local = local(page);
             for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
                 HostInfo host = instance.hostInfo();
                 if (!host.equals(self) && host.port() >= 0 && instance.stateStoreNames().contains(Stores.TEMPLATE_STORE)) {
@@ -90,17 +95,18 @@ public final class TemplateCatalog {
         List<CompletableFuture<TemplateListing>> answers = new ArrayList<>();
         answers.add(CompletableFuture.completedFuture(local));
         for (HostInfo host : others) {
-            answers.add(fetch("http://" + host.host() + ":" + host.port(), true));
+            answers.add(fetch("http://" + host.host() + ":" + host.port(), true, page));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(done -> TemplateListing.merge(answers.stream().map(CompletableFuture::join).toList()));
+                .thenApply(done -> TemplateListing.merge(answers.stream().map(CompletableFuture::join).toList(),
+                        page.limit()));
     }
 
     /**
-     * The templates of the partitions this instance owns (active copies only), the first
-     * {@link TemplateListing#LIMIT} by id.
+     * The templates of the partitions this instance owns (active copies only), the first of the page by id: a
+     * range read from the page's first id, which stops once the page is full.
      */
-    public TemplateListing local() {
+    public TemplateListing local(TemplatePage page) {
         if (streams == null) {
             throw new IllegalStateException("an API-only process holds no templates");
         }
@@ -110,13 +116,15 @@ public final class TemplateCatalog {
         try {
             ReadOnlyKeyValueStore<Long, Template> templates = store(Stores.TEMPLATE_STORE);
             ReadOnlyKeyValueStore<Long, Stock> stocks = store(Stores.STOCK_STORE);
+            // Each partition's store yields its keys in order (ids are positive, so their big-endian bytes sort as
+            // the numbers do) but the partitions' runs are not merged: keep the page's smallest ids of them all.
             TreeMap<Long, Template> first = new TreeMap<>();
             boolean truncated = false;
-            try (KeyValueIterator<Long, Template> all = templates.all()) {
+            try (KeyValueIterator<Long, Template> all = templates.range(page.afterId() + 1, Long.MAX_VALUE)) {
                 while (all.hasNext()) {
                     KeyValue<Long, Template> next = all.next();
                     first.put(next.key, next.value);
-                    if (first.size() > TemplateListing.LIMIT) {
+                    if (first.size() > page.limit()) {
                         first.pollLastEntry();
                         truncated = true;
                     }
@@ -129,7 +137,7 @@ public final class TemplateCatalog {
                     snapshots.add(new TemplateSnapshot(template, stock));
                 }
             }
-            return TemplateListing.of(snapshots, truncated);
+            return TemplateListing.of(snapshots, truncated, page.limit());
         } catch (InvalidStateStoreException e) {
             throw rebalancing();
         }
@@ -150,17 +158,18 @@ public final class TemplateCatalog {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Long, V>keyValueStore()));
     }
 
-    private CompletableFuture<TemplateListing> fetchFirstAnswering(int attempt) {
-        CompletableFuture<TemplateListing> answer = fetch(queryUrls.get(attempt), false);
+    private CompletableFuture<TemplateListing> fetchFirstAnswering(int attempt, TemplatePage page) {
+        CompletableFuture<TemplateListing> answer = fetch(queryUrls.get(attempt), false, page);
         if (attempt + 1 == queryUrls.size()) {
             return answer;
         }
         return answer.handle((listing, error) -> error == null ? CompletableFuture.completedFuture(listing)
-                : fetchFirstAnswering(attempt + 1)).thenCompose(next -> next);
+                : fetchFirstAnswering(attempt + 1, page)).thenCompose(next -> next);
     }
 
-    private CompletableFuture<TemplateListing> fetch(String baseUrl, boolean forwarded) {
-        HttpRequest.Builder request = client.get(baseUrl + INTERNAL_PATH, timeout);
+    private CompletableFuture<TemplateListing> fetch(String baseUrl, boolean forwarded, TemplatePage page) {
+        HttpRequest.Builder request = client.get(baseUrl + INTERNAL_PATH + "?after=" + page.afterId()
+                + "&limit=" + page.limit(), timeout);
         if (forwarded) {
             request.header(RemoteReader.FORWARDED_HEADER, "1");
         }

@@ -1,0 +1,61 @@
+package io.coupon.query;
+
+import io.coupon.contract.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Which templates one answer of {@code GET /v1/templates} holds: those with an id above {@code afterId}, at most
+ * {@code limit} of them, by id. The client sees the position only as an opaque cursor, the previous page's
+ * {@code nextCursor}, so it can change without breaking anyone.
+ */
+public record TemplatePage(long afterId, int limit) {
+
+    /** What an answer holds without {@code limit}: as many as the list ever held at once. */
+    public static final int MAX_LIMIT = TemplateListing.LIMIT;
+    public static final TemplatePage FIRST = new TemplatePage(0, MAX_LIMIT);
+    private static final String CURSOR_PREFIX = "t1:";
+
+    public TemplatePage {
+        if (afterId < 0 || limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("no such page: after " + afterId + ", limit " + limit);
+        }
+    }
+
+    /** The page a client asks for with {@code limit} and {@code cursor} (either may be absent). */
+    public static TemplatePage parse(String limit, String cursor) {
+        int size = MAX_LIMIT;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
+            }
+        }
+        return new TemplatePage(cursor == null ? 0 : afterIdOf(cursor), size);
+    }
+
+    /** The cursor of the page after one whose last template is {@code lastId}. */
+    public static String cursorAfter(long lastId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + lastId).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static long afterIdOf(String cursor) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (decoded.startsWith(CURSOR_PREFIX)) {
+                long afterId = Long.parseLong(decoded.substring(CURSOR_PREFIX.length()));
+                if (afterId >= 0) {
+                    return afterId;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            // answered below, the same for every kind of bad cursor
+        }
+        throw ApiException.badRequest("cursor is not one this server gave (use the previous page's nextCursor)");
+    }
+}
