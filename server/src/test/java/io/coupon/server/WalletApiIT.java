@@ -114,6 +114,43 @@ class WalletApiIT {
     }
 
     @Test
+    void pagesOfAWalletTogetherAreTheWholeWalletInGrantOrder() {
+        long user = Api.freshId();
+        for (int i = 0; i < 5; i++) {
+            long template = api.createTemplate(10, 1);
+            assertEquals(201, api.claimAnswered(template, user, "page-" + UUID.randomUUID()).status());
+        }
+        Api.Response whole = api.get("/v1/users/" + user + "/coupons");
+        assertTrue(whole.body().path("nextCursor").isMissingNode(), "no cursor without paging: " + whole.body());
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        whole.body().path("coupons").forEach(c -> expected.add(c.path("couponId").asText()));
+        assertEquals(5, expected.size(), whole.body()::toString);
+
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Api.Response page = api.get("/v1/users/" + user + "/coupons?limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(200, page.status(), page.body()::toString);
+            sizes.add(page.body().path("coupons").size());
+            page.body().path("coupons").forEach(c -> paged.add(c.path("couponId").asText()));
+            cursor = page.body().path("nextCursor").isMissingNode() ? null : page.body().path("nextCursor").asText();
+        } while (cursor != null);
+
+        assertEquals(java.util.List.of(2, 2, 1), sizes);
+        assertEquals(expected, paged);
+    }
+
+    @Test
+    void refusesACursorItDidNotGiveWith400() {
+        Api.Response wallet = api.get("/v1/users/" + Api.freshId() + "/coupons?limit=2&cursor=bogus");
+
+        assertEquals(400, wallet.status(), wallet.body()::toString);
+        Api.assertErrorBody(wallet.body());
+    }
+
+    @Test
     void refusesAnUnknownStatusWith400() {
         Api.Response wallet = api.get("/v1/users/" + Api.freshId() + "/coupons?status=bogus");
 

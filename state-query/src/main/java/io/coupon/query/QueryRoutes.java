@@ -78,15 +78,16 @@ public final class QueryRoutes {
     private void wallet(Context ctx) {
         long userId = PathParams.positiveId("userId", ctx.pathParam("userId"));
         CouponStatus only = status(ctx.queryParam("status"));
+        WalletPage page = WalletPage.parse(ctx.queryParam("limit"), ctx.queryParam("cursor"));
         String usableFor = ctx.queryParam("usableFor");
         if (usableFor != null) {
             BigDecimal amount = amount("usableFor", usableFor);
             ctx.future(() -> reader.wallet(userId).thenAccept(wallet -> ctx.json(
-                    WalletView.usable(userId, UsableCoupon.rank(wallet, amount, clock.instant()), only))));
+                    WalletView.usable(userId, UsableCoupon.rank(wallet, amount, clock.instant()), only, page))));
             return;
         }
         ctx.future(() -> reader.wallet(userId)
-                .thenAccept(wallet -> ctx.json(new WalletView(userId, wallet.viewAt(clock.instant(), only)))));
+                .thenAccept(wallet -> ctx.json(WalletView.of(userId, wallet.viewAt(clock.instant(), only), page))));
     }
 
     private void best(Context ctx) {
