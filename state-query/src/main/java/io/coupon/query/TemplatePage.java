@@ -24,18 +24,7 @@ public record TemplatePage(long afterId, int limit) {
 
     /** The page a client asks for with {@code limit} and {@code cursor} (either may be absent). */
     public static TemplatePage parse(String limit, String cursor) {
-        int size = MAX_LIMIT;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
-            }
-        }
-        return new TemplatePage(cursor == null ? 0 : afterIdOf(cursor), size);
+        return new TemplatePage(cursor == null ? 0 : afterIdOf(cursor), PageLimit.parse(limit, MAX_LIMIT, MAX_LIMIT));
     }
 
     /** The cursor of the page after one whose last template is {@code lastId}. */

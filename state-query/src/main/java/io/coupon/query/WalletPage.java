@@ -22,18 +22,8 @@ record WalletPage(String afterCouponId, int limit) {
     }
 
     static WalletPage parse(String limit, String cursor) {
-        int size = 0;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT);
-            }
-        }
-        return new WalletPage(cursor == null ? null : couponIdOf(cursor), size);
+        // Without a limit, the whole wallet: the answer it always was.
+        return new WalletPage(cursor == null ? null : couponIdOf(cursor), PageLimit.parse(limit, MAX_LIMIT, 0));
     }
 
     <T> Slice<T> of(List<T> items, Function<T, String> couponId) {
