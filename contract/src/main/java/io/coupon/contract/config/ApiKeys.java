@@ -31,6 +31,8 @@ public final class ApiKeys {
 
     /** Short keys are guessable; a generated one (say 32 random bytes, base64) is far longer. */
     static final int MIN_KEY_LENGTH = 16;
+    /** What a key or the instances' secret must be, as start-up errors say it. */
+    static final String STRENGTH = "at least " + MIN_KEY_LENGTH + " printable ASCII characters without spaces";
 
     private record Entry(Scope scope, byte[] digest) {
     }
@@ -61,14 +63,19 @@ public final class ApiKeys {
             }
             Scope scope = scope(entry.substring(0, colon).trim());
             String key = entry.substring(colon + 1).trim();
-            if (key.length() < MIN_KEY_LENGTH || key.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            if (!strongEnough(key)) {
                 // The key itself never goes into the message: start-up errors end up in logs.
-                throw new IllegalArgumentException("a " + scope.name().toLowerCase(Locale.ROOT) + " key must be at least "
-                        + MIN_KEY_LENGTH + " printable ASCII characters without spaces");
+                throw new IllegalArgumentException("a " + scope.name().toLowerCase(Locale.ROOT) + " key must be "
+                        + STRENGTH);
             }
             entries.add(new Entry(scope, digest(key)));
         }
         return entries.isEmpty() ? NONE : new ApiKeys(entries);
+    }
+
+    /** Whether {@code secret} (a key, or the instances' secret) is {@link #STRENGTH}. */
+    static boolean strongEnough(String secret) {
+        return secret.length() >= MIN_KEY_LENGTH && secret.chars().allMatch(c -> c > ' ' && c <= '~');
     }
 
     private static Scope scope(String name) {

@@ -114,8 +114,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
         if (v.isEmpty()) {
             return null;
         }
-        if (v.length() < 16 || v.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-            throw new IllegalArgumentException("must be at least 16 printable ASCII characters without spaces");
+        if (!ApiKeys.strongEnough(v)) {
+            throw new IllegalArgumentException("must be " + ApiKeys.STRENGTH);
         }
         return v;
     }
