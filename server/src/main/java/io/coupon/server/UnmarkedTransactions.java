@@ -92,9 +92,12 @@ final class UnmarkedTransactions {
         }
     }
 
-    /** The epoch and transaction version the marker is written with: the coordinator's own, when it decided. */
-    static short markerEpoch(OpenTransaction open, Optional<CoordinatorView> coordinator, Verdict verdict) {
-        return (short) (verdict == Verdict.COMMIT ? coordinator.orElseThrow().producerEpoch() : open.producerEpoch());
+    /**
+     * The epoch the marker is written with. A COMMIT is the coordinator's, which {@link #verdict} found one above
+     * the data's; an ABORT the coordinator did not decide carries the data's own, as Kafka's tool writes it.
+     */
+    static short markerEpoch(OpenTransaction open, Verdict verdict) {
+        return (short) (verdict == Verdict.COMMIT ? open.producerEpoch() + 1 : open.producerEpoch());
     }
 
     private final Admin admin;
@@ -149,10 +152,7 @@ final class UnmarkedTransactions {
                 return marked;
             }
             for (Map.Entry<OpenTransaction, Verdict> entry : toMark) {
-                OpenTransaction transaction = entry.getKey();
-                Optional<CoordinatorView> view = Optional.ofNullable(coordinators.get(transaction.producerId()));
-                if (stillOpen(transaction) && mark(transaction, entry.getValue(),
-                        markerEpoch(transaction, view, entry.getValue()))) {
+                if (stillOpen(entry.getKey()) && mark(entry.getKey(), entry.getValue())) {
                     marked++;
                 }
             }
@@ -203,8 +203,9 @@ final class UnmarkedTransactions {
     }
 
     /** The request the coordinator would have sent, to the partition's leader: the one broker. */
-    private boolean mark(OpenTransaction transaction, Verdict verdict, short epoch) throws IOException {
+    private boolean mark(OpenTransaction transaction, Verdict verdict) throws IOException {
         TopicPartition partition = transaction.partition();
+        short epoch = markerEpoch(transaction, verdict);
         WriteTxnMarkersRequestData data = new WriteTxnMarkersRequestData().setMarkers(List.of(
                 new WriteTxnMarkersRequestData.WritableTxnMarker()
                         .setProducerId(transaction.producerId())

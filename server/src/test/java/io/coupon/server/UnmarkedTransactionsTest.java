@@ -30,9 +30,7 @@ class UnmarkedTransactionsTest {
 
     @Test
     void theCommitMarkerCarriesTheCoordinatorsEpoch() {
-        Optional<CoordinatorView> committed =
-                Optional.of(new CoordinatorView(TransactionState.COMPLETE_COMMIT, 7, Set.of()));
-        assertEquals(7, UnmarkedTransactions.markerEpoch(OPEN_AT_EPOCH_6, committed, Verdict.COMMIT));
+        assertEquals(7, UnmarkedTransactions.markerEpoch(OPEN_AT_EPOCH_6, Verdict.COMMIT));
     }
 
     @Test
