@@ -1,9 +1,5 @@
 package io.coupon.query;
 
-import io.coupon.contract.http.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 /**
  * Which templates one answer of {@code GET /v1/templates} holds: those with an id above {@code afterId}, at most
  * {@code limit} of them, by id. The client sees the position only as an opaque cursor, the previous page's
@@ -24,27 +20,23 @@ public record TemplatePage(long afterId, int limit) {
 
     /** The page a client asks for with {@code limit} and {@code cursor} (either may be absent). */
     public static TemplatePage parse(String limit, String cursor) {
-        return new TemplatePage(cursor == null ? 0 : afterIdOf(cursor), PageLimit.parse(limit, MAX_LIMIT, MAX_LIMIT));
+        return new TemplatePage(cursor == null ? 0 : afterIdOf(cursor), Paging.limit(limit, MAX_LIMIT, MAX_LIMIT));
     }
 
     /** The cursor of the page after one whose last template is {@code lastId}. */
     public static String cursorAfter(long lastId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + lastId).getBytes(StandardCharsets.US_ASCII));
+        return Paging.cursor(CURSOR_PREFIX, String.valueOf(lastId));
     }
 
     private static long afterIdOf(String cursor) {
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            if (decoded.startsWith(CURSOR_PREFIX)) {
-                long afterId = Long.parseLong(decoded.substring(CURSOR_PREFIX.length()));
-                if (afterId >= 0) {
-                    return afterId;
-                }
+            long afterId = Long.parseLong(Paging.position(CURSOR_PREFIX, cursor));
+            if (afterId >= 0) {
+                return afterId;
             }
-        } catch (IllegalArgumentException malformed) {
-            // answered below, the same for every kind of bad cursor
+        } catch (NumberFormatException malformed) {
+            // answered below, like any other cursor this server did not give
         }
-        throw ApiException.badRequest("cursor is not one this server gave (use the previous page's nextCursor)");
+        throw Paging.notACursor();
     }
 }

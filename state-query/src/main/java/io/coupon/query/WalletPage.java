@@ -1,8 +1,6 @@
 package io.coupon.query;
 
 import io.coupon.contract.http.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,7 +21,8 @@ record WalletPage(String afterCouponId, int limit) {
 
     static WalletPage parse(String limit, String cursor) {
         // Without a limit, the whole wallet: the answer it always was.
-        return new WalletPage(cursor == null ? null : couponIdOf(cursor), PageLimit.parse(limit, MAX_LIMIT, 0));
+        return new WalletPage(cursor == null ? null : Paging.position(CURSOR_PREFIX, cursor),
+                Paging.limit(limit, MAX_LIMIT, 0));
     }
 
     <T> Slice<T> of(List<T> items, Function<T, String> couponId) {
@@ -53,19 +52,6 @@ record WalletPage(String afterCouponId, int limit) {
     }
 
     static String cursorAfter(String couponId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + couponId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String couponIdOf(String cursor) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(CURSOR_PREFIX) && decoded.length() > CURSOR_PREFIX.length()) {
-                return decoded.substring(CURSOR_PREFIX.length());
-            }
-        } catch (IllegalArgumentException malformed) {
-            // answered below, the same for every kind of bad cursor
-        }
-        throw ApiException.badRequest("cursor is not one this server gave (use the previous page's nextCursor)");
+        return Paging.cursor(CURSOR_PREFIX, couponId);
     }
 }
