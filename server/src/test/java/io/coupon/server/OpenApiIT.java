@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -27,17 +28,28 @@ class OpenApiIT {
     /** Served but not part of the public API: reads between instances, the pages, the document itself. */
     private static final List<String> NOT_PUBLIC = List.of("/internal/", "/dashboard/", "/openapi.", "/docs");
 
-    private static Set<String> documented() throws Exception {
+    /** One operation of the document: its method in upper case, its path template, and what it says. */
+    private record Operation(String method, String path, JsonNode spec) {
+    }
+
+    private static List<Operation> operations() throws Exception {
         JsonNode paths = new YAMLMapper().readTree(DOCUMENT.toFile()).get("paths");
-        Set<String> operations = new TreeSet<>();
+        List<Operation> operations = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            path.getValue().fieldNames().forEachRemaining(method -> {
-                if (METHODS.contains(method)) {
-                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+            path.getValue().fields().forEachRemaining(entry -> {
+                if (METHODS.contains(entry.getKey())) {
+                    operations.add(new Operation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+                            entry.getValue()));
                 }
             });
         }
+        return operations;
+    }
+
+    private static Set<String> documented() throws Exception {
+        Set<String> operations = new TreeSet<>();
+        operations().forEach(operation -> operations.add(operation.method() + " " + operation.path()));
         return operations;
     }
 
@@ -68,21 +80,12 @@ class OpenApiIT {
 
     @Test
     void everyOperationNamesTheScopeTheServerAsksFor() throws Exception {
-        JsonNode paths = new YAMLMapper().readTree(DOCUMENT.toFile()).get("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
-            String concrete = path.getKey().replaceAll("\\{[^}]+}", "1");
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> operation = ops.next();
-                if (!METHODS.contains(operation.getKey())) {
-                    continue;
-                }
-                ApiAccess.Need need = ApiAccess.need(operation.getKey().toUpperCase(Locale.ROOT), concrete);
-                String expected = need == ApiAccess.Need.NOTHING ? "none" : need.name().toLowerCase(Locale.ROOT);
-                JsonNode scope = operation.getValue().get("x-scope");
-                assertEquals(expected, scope == null ? null : scope.asText(),
-                        operation.getKey() + " " + path.getKey());
-            }
+        for (Operation operation : operations()) {
+            String concrete = operation.path().replaceAll("\\{[^}]+}", "1");
+            ApiAccess.Need need = ApiAccess.need(operation.method(), concrete);
+            String expected = need == ApiAccess.Need.NOTHING ? "none" : need.name().toLowerCase(Locale.ROOT);
+            JsonNode scope = operation.spec().get("x-scope");
+            assertEquals(expected, scope == null ? null : scope.asText(), operation.method() + " " + operation.path());
         }
     }
 
