@@ -10,7 +10,7 @@ import java.time.Instant;
  * One state change of one coupon, on {@code coupon-events} keyed by user id. {@code version} grows with every
  * change of the coupon, so a consumer can drop an event older than what it holds.
  *
- * @param discountAmount what the coupon took off its order; set on USED events only
+ * @param discountAmount what the coupon took off its order; set on USED and REFUNDED events
  * @param variant        the experiment variant the coupon was granted in, else null
  * @param orderAmount    the amount of the order the coupon was used on; set on USED events only
  */
