@@ -1,13 +1,16 @@
 package io.coupon.server;
 
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import io.coupon.contract.config.BrokerQuorum;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,18 +23,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node KRaft broker (Maven Central's {@code kafka_2.13}) in this process, with its log under
- * the data folder, so a restart finds every topic, offset and transaction where it was left. Formatted once:
- * {@code meta.properties} in the log folder means it already was.
+ * A real KRaft broker (Maven Central's {@code kafka_2.13}) in this process, with its log under the data folder, so
+ * a restart finds every topic, offset and transaction where it was left. Formatted once: {@code meta.properties} in
+ * the log folder means it already was. A single node by default (the all-in-one's); one node of a
+ * {@link BrokerQuorum} of several (each a broker and a controller) in {@code coupon-server.jar cluster --brokers 3}.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
-    private static final int NODE_ID = 1;
 
     private final Path logDir;
     private final int port;
-    private final int controllerPort;
+    private final BrokerQuorum quorum;
     private final ScramUser scramUser;
     private KafkaRaftServer server;
 
@@ -44,7 +47,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public EmbeddedKafkaBroker(Path logDir, int port, int controllerPort) {
-        this(logDir, port, controllerPort, null);
+        this(logDir, port, BrokerQuorum.single(controllerPort), null);
+    }
+
+    /** One node of {@code quorum}: its controller listener is the quorum's voter of its node id. */
+    public EmbeddedKafkaBroker(Path logDir, int port, BrokerQuorum quorum) {
+        this(logDir, port, quorum, null);
     }
 
     /**
@@ -52,13 +60,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * as on a secured cluster. For tests of the platform against such a cluster.
      */
     static EmbeddedKafkaBroker withScram(Path logDir, int port, int controllerPort, ScramUser user) {
-        return new EmbeddedKafkaBroker(logDir, port, controllerPort, user);
+        return new EmbeddedKafkaBroker(logDir, port, BrokerQuorum.single(controllerPort), user);
     }
 
-    private EmbeddedKafkaBroker(Path logDir, int port, int controllerPort, ScramUser scramUser) {
+    private EmbeddedKafkaBroker(Path logDir, int port, BrokerQuorum quorum, ScramUser scramUser) {
         this.logDir = logDir;
         this.port = port;
-        this.controllerPort = controllerPort;
+        this.quorum = quorum;
         this.scramUser = scramUser;
     }
 
@@ -74,8 +82,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = new KafkaRaftServer(new KafkaConfig(config(), false), Time.SYSTEM);
         server.startup();
         LOG.info("embedded Kafka broker listening on {} with its log in {}", bootstrapServers(), logDir);
-        if (scramUser == null) {
-            // The repair speaks to the broker without logging in; a secured test broker is always a fresh one.
+        if (scramUser == null && quorum.size() == 1) {
+            // The repair speaks to the broker without logging in; a secured test broker is always a fresh one. A
+            // node of several never has the only replica of a partition, so its restart leaves no partition
+            // leaderless while the coordinator writes its markers (see UnmarkedTransactions).
             endUnmarkedTransactions();
         }
         return this;
@@ -102,8 +112,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         formatter
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setClusterId(Uuid.randomUuid().toString())
-                .setNodeId(NODE_ID)
+                .setClusterId(clusterId())
+                .setNodeId(quorum.nodeId())
                 .setControllerListenerName("CONTROLLER")
                 .setMetadataLogDirectory(logDir.toString())
                 .setDirectories(List.of(logDir.toString()))
@@ -111,13 +121,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .run();
     }
 
+    /**
+     * The nodes of a quorum are formatted apart, each by its own process, and must agree on the cluster's id: it
+     * follows from the voters. A single node's is random.
+     */
+    private String clusterId() {
+        if (quorum.size() == 1) {
+            return Uuid.randomUuid().toString();
+        }
+        UUID id = UUID.nameUUIDFromBytes(("coupon-cluster:" + quorum.votersConfig()).getBytes(StandardCharsets.UTF_8));
+        return new Uuid(id.getMostSignificantBits(), id.getLeastSignificantBits()).toString();
+    }
+
     private Map<String, Object> config() {
         Map<String, Object> c = new HashMap<>();
         c.put("process.roles", "broker,controller");
-        c.put("node.id", String.valueOf(NODE_ID));
-        c.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        c.put("node.id", String.valueOf(quorum.nodeId()));
+        c.put("controller.quorum.voters", quorum.votersConfig());
         String clients = scramUser == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
-        c.put("listeners", clients + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        c.put("listeners", clients + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + quorum.controllerPort());
         c.put("advertised.listeners", clients + "://127.0.0.1:" + port);
         c.put("controller.listener.names", "CONTROLLER");
         c.put("inter.broker.listener.name", clients);
@@ -128,14 +150,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             c.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config", scramUser.jaasConfig());
         }
         c.put("log.dirs", logDir.toString());
-        // One broker: every internal topic has one replica, and transactions need only that one in sync.
-        c.put("offsets.topic.replication.factor", "1");
+        // Internal topics and the default of every topic: one replica per node up to three, and a write is
+        // acknowledged once all but one are in sync, so the loss of any one node of three loses nothing.
+        String replicas = String.valueOf(quorum.replicationFactor());
+        String inSync = String.valueOf(quorum.minInSyncReplicas());
+        c.put("offsets.topic.replication.factor", replicas);
         c.put("offsets.topic.num.partitions", "10");
-        c.put("transaction.state.log.replication.factor", "1");
-        c.put("transaction.state.log.min.isr", "1");
+        c.put("transaction.state.log.replication.factor", replicas);
+        c.put("transaction.state.log.min.isr", inSync);
         c.put("transaction.state.log.num.partitions", "10");
-        c.put("share.coordinator.state.topic.replication.factor", "1");
-        c.put("share.coordinator.state.topic.min.isr", "1");
+        c.put("share.coordinator.state.topic.replication.factor", replicas);
+        c.put("share.coordinator.state.topic.min.isr", inSync);
+        c.put("default.replication.factor", replicas);
+        c.put("min.insync.replicas", inSync);
+        // A replica that fell behind is never made leader: that would lose acknowledged writes.
+        c.put("unclean.leader.election.enable", "false");
         c.put("group.initial.rebalance.delay.ms", "0");
         c.put("num.partitions", "1");
         c.put("auto.create.topics.enable", "false");

@@ -17,33 +17,44 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * Several processes of the one jar on one machine, as an operator would run them on several: one KRaft broker
- * process, {@code streams} instances in role {@code stream} sharing one {@code application.id}, {@code apis}
- * instances in role {@code api} (the first on the entry port), and optionally the MySQL sink worker. Each has its
+ * Several processes of the one jar on one machine, as an operator would run them on several: {@code brokers} KRaft
+ * broker processes (one, or a quorum of three combined broker-controllers), {@code streams} instances in role
+ * {@code stream} sharing one {@code application.id}, {@code apis} instances in role {@code api} (the first on the entry port), and optionally the MySQL sink worker. Each has its
  * own ports, data folder and log under {@code dir}. Used by {@code coupon-server.jar cluster} and by the fault
  * tests, which kill and restart its processes.
  */
 public final class LocalCluster implements AutoCloseable {
 
     /**
+     * @param brokers       1, or 3 for a quorum whose topics are replicated three times
+     * @param brokerPort    the first broker's client port; broker i (from 0) listens on {@code brokerPort + 2i}
+     * @param controllerPort the first broker's controller port; broker i's is {@code controllerPort + 2i}
      * @param firstHttpPort the first API instance listens here; the others and the stream instances follow it
      * @param standbyReplicas warm copies of each store on other stream instances
      * @param environment passed to every instance (rate limits, claim wait, MySQL URL …)
      */
-    public record Layout(Path jar, Path dir, int streams, int apis, boolean sink, int firstHttpPort,
+    public record Layout(Path jar, Path dir, int brokers, int streams, int apis, boolean sink, int firstHttpPort,
                          int brokerPort, int controllerPort, int connectPort, int partitions, int standbyReplicas,
                          Map<String, String> environment, List<String> jvmOptions) {
 
         public static Layout defaults(Path jar, Path dir, int streams, int apis) {
-            return new Layout(jar, dir, streams, apis, true, 7070, 9092, 9093, 8083, 12, streams >= 2 ? 1 : 0,
+            return new Layout(jar, dir, 1, streams, apis, true, 7070, 9092, 9093, 8083, 12, streams >= 2 ? 1 : 0,
                     Map.of(), List.of("-Xmx768m"));
+        }
+
+        public int brokerPort(int broker) {
+            return brokerPort + 2 * broker;
+        }
+
+        public int controllerPort(int broker) {
+            return controllerPort + 2 * broker;
         }
     }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Layout layout;
-    private final ChildProcess broker;
+    private final List<ChildProcess> brokers = new ArrayList<>();
     private final List<ChildProcess> streams = new ArrayList<>();
     private final List<ChildProcess> apis = new ArrayList<>();
     private final ChildProcess sink;
@@ -51,10 +62,25 @@ public final class LocalCluster implements AutoCloseable {
 
     public LocalCluster(Layout layout) {
         this.layout = layout;
-        broker = child("broker", List.of("broker"), Map.of(
-                "COUPON_DATA_DIR", layout.dir().resolve("broker").toString(),
-                "COUPON_EMBEDDED_KAFKA_PORT", String.valueOf(layout.brokerPort()),
-                "COUPON_EMBEDDED_CONTROLLER_PORT", String.valueOf(layout.controllerPort())));
+        if (layout.brokers() != 1 && layout.brokers() != 3) {
+            throw new IllegalArgumentException("a cluster runs 1 or 3 brokers, not " + layout.brokers());
+        }
+        List<String> voters = new ArrayList<>();
+        for (int i = 0; i < layout.brokers(); i++) {
+            voters.add((i + 1) + "@127.0.0.1:" + layout.controllerPort(i));
+        }
+        for (int i = 0; i < layout.brokers(); i++) {
+            String name = layout.brokers() == 1 ? "broker" : "broker-" + (i + 1);
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "COUPON_DATA_DIR", layout.dir().resolve(name).toString(),
+                    "COUPON_EMBEDDED_KAFKA_PORT", String.valueOf(layout.brokerPort(i)),
+                    "COUPON_EMBEDDED_CONTROLLER_PORT", String.valueOf(layout.controllerPort(i))));
+            if (layout.brokers() > 1) {
+                env.put("COUPON_BROKER_NODE_ID", String.valueOf(i + 1));
+                env.put("COUPON_BROKER_QUORUM", String.join(",", voters));
+            }
+            brokers.add(child(name, List.of("broker"), env));
+        }
         int port = layout.firstHttpPort() + layout.apis();
         for (int i = 1; i <= layout.streams(); i++, port++) {
             streams.add(instance("stream-" + i, "stream", port, Map.of()));
@@ -110,17 +136,36 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
-    /** Starts the broker and returns once it accepts connections (a port probe: an admin client would log). */
+    /**
+     * Starts the brokers and returns once each accepts connections (a port probe: an admin client would log). All
+     * are started first: a node of three opens its client port only once a majority of the quorum is up.
+     */
     public void startBroker() throws Exception {
+        for (ChildProcess broker : brokers) {
+            if (!broker.isAlive()) {
+                broker.start();
+            }
+        }
+        for (int i = 0; i < brokers.size(); i++) {
+            awaitListening(brokers.get(i), layout.brokerPort(i));
+        }
+    }
+
+    /** Starts one broker again (after a kill) and returns once it accepts connections. */
+    public void restartBroker(ChildProcess broker) throws Exception {
         broker.start();
+        awaitListening(broker, layout.brokerPort(brokers.indexOf(broker)));
+    }
+
+    private static void awaitListening(ChildProcess broker, int port) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", layout.brokerPort()), 500);
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
                 return;
             } catch (IOException notYet) {
                 if (!broker.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the broker did not start; see " + broker.log(), notYet);
+                    throw new IllegalStateException(broker.name() + " did not start; see " + broker.log(), notYet);
                 }
                 Thread.sleep(250);
             }
@@ -156,15 +201,34 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + layout.brokerPort();
+        List<String> servers = new ArrayList<>();
+        for (int i = 0; i < layout.brokers(); i++) {
+            servers.add("127.0.0.1:" + layout.brokerPort(i));
+        }
+        return String.join(",", servers);
     }
 
     public static String url(ChildProcess instance) {
         return "http://127.0.0.1:" + instance.env("COUPON_HTTP_PORT");
     }
 
+    /** The first (or only) broker. */
     public ChildProcess broker() {
-        return broker;
+        return brokers.get(0);
+    }
+
+    public List<ChildProcess> brokers() {
+        return List.copyOf(brokers);
+    }
+
+    /** The broker process whose client port is {@code port}. */
+    public ChildProcess brokerOnPort(int port) {
+        for (int i = 0; i < brokers.size(); i++) {
+            if (layout.brokerPort(i) == port) {
+                return brokers.get(i);
+            }
+        }
+        throw new IllegalArgumentException("no broker listens on " + port);
     }
 
     public List<ChildProcess> streams() {
@@ -191,7 +255,10 @@ public final class LocalCluster implements AutoCloseable {
         return layout;
     }
 
-    /** Stops the instances politely, then the broker last so they can leave their group. */
+    /**
+     * Stops the instances politely, then the brokers last so the instances can leave their group; the brokers all
+     * at once, since the last node of a quorum stopped alone waits in vain for a majority to hand its partitions to.
+     */
     @Override
     public void close() {
         List<ChildProcess> order = new ArrayList<>(apis);
@@ -199,14 +266,34 @@ public final class LocalCluster implements AutoCloseable {
             order.add(sink);
         }
         order.addAll(streams);
-        order.add(broker);
         for (ChildProcess process : order) {
+            if (!stop(process)) {
+                return;
+            }
+        }
+        List<Thread> stopping = new ArrayList<>();
+        for (ChildProcess broker : brokers) {
+            Thread stopper = new Thread(() -> stop(broker), "stop-" + broker.name());
+            stopper.start();
+            stopping.add(stopper);
+        }
+        for (Thread stopper : stopping) {
             try {
-                process.stop(30);
+                stopper.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static boolean stop(ChildProcess process) {
+        try {
+            process.stop(30);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

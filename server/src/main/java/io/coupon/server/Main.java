@@ -27,7 +27,7 @@ public final class Main {
 
 
     private static final String USAGE = "usage: java -jar coupon-server.jar [--role all|api|stream] | reconcile"
-            + " | broker | sink | cluster [--streams 3] [--apis 1] [--dir ./cluster] [--port 7070]"
+            + " | verify [--url http://127.0.0.1:7070] [--api-key KEY] | broker | sink | cluster [--brokers 1|3] [--streams 3] [--apis 1] [--dir ./cluster] [--port 7070]"
             + " [--standby N] [--no-sink] | --help | --version";
 
     private Main() {
@@ -47,6 +47,10 @@ public final class Main {
         String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "serve";
         if (command.equals("cluster")) {
             System.exit(cluster(args));
+            return;
+        }
+        if (command.equals("verify")) {
+            System.exit(verify(args));
             return;
         }
         if (!List.of("serve", "reconcile", "broker", "sink").contains(command)) {
@@ -75,7 +79,7 @@ public final class Main {
         switch (command) {
             case "reconcile" -> System.exit(reconcile(settled));
             case "broker" -> runUntilStopped("broker", () -> new EmbeddedKafkaBroker(settled.kafka().brokerLogDir(),
-                    settled.kafka().embeddedPort(), settled.kafka().embeddedControllerPort()).start());
+                    settled.kafka().embeddedPort(), settled.kafka().brokerQuorum()).start());
             case "sink" -> runUntilStopped("sink", () -> sinkOnly(settled));
             default -> runUntilStopped("server",
                     // Millisecond ticks: Kafka timestamps are milliseconds, and answers show the instants stored.
@@ -95,9 +99,13 @@ public final class Main {
                   (none)     run the platform: the HTTP API, the stream and the MySQL sink, on an embedded Kafka
                              broker unless KAFKA_BOOTSTRAP_SERVERS is set; --role api|stream runs one part
                   reconcile  compare Kafka with MySQL; exit code 0 when they agree
+                  verify     judge what was committed: no oversell, nobody over the limit, no coupon twice, every
+                             grant with its event, MySQL agreeing, and with --url every grant in its wallet; exit
+                             code 0 when every promise held
                   broker     run only a KRaft broker, on the data folder
                   sink       run only the MySQL sink's Connect worker (needs KAFKA_BOOTSTRAP_SERVERS)
-                  cluster    run a broker, stream and API instances and the sink as processes on this machine
+                  cluster    run a broker (or three: --brokers 3), stream and API instances and the sink as
+                             processes on this machine
                   --help     this text;  --version  the version and the commit it was built from
 
                 configuration (environment variables; the README's Configuration table says what each does):
@@ -197,8 +205,38 @@ public final class Main {
         }
     }
 
+    /** The offline verdict ({@link Verifier}); against the embedded broker when no cluster is configured. */
+    private static int verify(String[] args) {
+        String url = null;
+        String key = null;
+        CouponConfig config;
+        try {
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--url" -> url = value(args, ++i);
+                    case "--api-key" -> key = value(args, ++i);
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                }
+            }
+            config = CouponConfig.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "; " + USAGE);
+            return 2;
+        }
+        String bootstrap = config.kafka().embedded() ? "127.0.0.1:" + config.kafka().embeddedPort()
+                : config.kafka().bootstrapServers();
+        try {
+            return new Verifier(config.kafka().connection(bootstrap), config.mysql(), url, key, System.out).run()
+                    .isEmpty() ? 0 : 1;
+        } catch (Exception e) {
+            System.err.println("verify failed: " + e);
+            return 2;
+        }
+    }
+
     /** Runs a local cluster in the foreground; Ctrl-C stops every process of it. */
     private static int cluster(String[] args) {
+        int brokers = 1;
         int streams = 3;
         int apis = 1;
         int port = 7070;
@@ -208,6 +246,7 @@ public final class Main {
         try {
             for (int i = 1; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--brokers" -> brokers = positive(args, ++i);
                     case "--streams" -> streams = positive(args, ++i);
                     case "--apis" -> apis = positive(args, ++i);
                     case "--port" -> port = positive(args, ++i);
@@ -216,6 +255,9 @@ public final class Main {
                     case "--no-sink" -> sink = false;
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
+            }
+            if (brokers != 1 && brokers != 3) {
+                throw new IllegalArgumentException("--brokers is 1 or 3");
             }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "; " + USAGE);
@@ -231,7 +273,7 @@ public final class Main {
         LocalCluster.Layout defaults = LocalCluster.Layout.defaults(jar, dir.toAbsolutePath(), streams, apis);
         // Each process inherits this environment (rate limits, claim wait, MySQL …); the cluster sets its ports,
         // role, data folder and broker itself.
-        LocalCluster.Layout layout = new LocalCluster.Layout(jar, defaults.dir(), streams, apis, sink, port,
+        LocalCluster.Layout layout = new LocalCluster.Layout(jar, defaults.dir(), brokers, streams, apis, sink, port,
                 defaults.brokerPort(), defaults.controllerPort(), defaults.connectPort(), defaults.partitions(),
                 standby != null ? standby : defaults.standbyReplicas(), Map.of(), defaults.jvmOptions());
         LocalCluster cluster = new LocalCluster(layout);
@@ -242,14 +284,18 @@ public final class Main {
             stopped.countDown();
         }, "cluster-shutdown"));
         try {
-            System.out.println("starting a broker, " + streams + " stream and " + apis + " API instances"
+            System.out.println("starting " + (brokers == 1 ? "a broker" : brokers + " brokers") + ", " + streams
+                    + " stream and " + apis + " API instances"
                     + (sink ? " and the MySQL sink" : "") + " under " + layout.dir() + " …");
             cluster.start();
         } catch (Exception e) {
             System.err.println("the cluster did not start: " + e.getMessage());
             return 1;
         }
-        System.out.println("broker   " + cluster.bootstrapServers());
+        for (ChildProcess broker : cluster.brokers()) {
+            System.out.printf("%-8s 127.0.0.1:%s  (pid %d, log %s)%n", broker.name(),
+                    broker.env("COUPON_EMBEDDED_KAFKA_PORT"), broker.pid(), broker.log());
+        }
         for (ChildProcess instance : cluster.instances()) {
             System.out.printf("%-8s %s  (pid %d, log %s)%n", instance.name(), LocalCluster.url(instance),
                     instance.pid(), instance.log());

@@ -8,20 +8,12 @@ import io.coupon.contract.Topics;
 import io.coupon.contract.config.MysqlSettings;
 import io.coupon.contract.message.CouponEvent;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The article's compensation check, made a tool: replays every committed coupon event to learn what MySQL
@@ -76,34 +68,9 @@ final class Reconciler {
 
     /** Every coupon's latest committed event, read from the start of {@code coupon-events} to its current end. */
     private Map<String, CouponEvent> latestCouponStates() {
-        Properties p = new Properties();
-        p.putAll(kafka.properties());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "coupon-reconcile");
-        Deserializer<CouponEvent> events = JsonSerdes.couponEvent().deserializer();
         Map<String, CouponEvent> latest = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                     new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.COUPON_EVENTS, Duration.ofSeconds(30))
-                    .stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    CouponEvent event;
-                    try {
-                        event = events.deserialize(record.topic(), record.value());
-                    } catch (RuntimeException unreadable) {
-                        continue;
-                    }
-                    if (event != null) {
-                        latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a);
-                    }
-                }
-            }
-        }
+        CommittedTopic.readAll(kafka, "coupon-reconcile", Topics.COUPON_EVENTS, JsonSerdes.couponEvent().deserializer(),
+                event -> latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a));
         return latest;
     }
 

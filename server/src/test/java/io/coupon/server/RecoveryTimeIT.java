@@ -142,7 +142,7 @@ class RecoveryTimeIT {
         env.put("COUPON_SESSION_TIMEOUT", "10s");
         env.put("COUPON_APPLICATION_ID", "coupon-recovery-" + UUID.randomUUID());
         return new LocalCluster.Layout(Path.of(System.getProperty("coupon.server.jar", "target/coupon-server.jar"))
-                .toAbsolutePath(), Files.createTempDirectory("coupon-recovery"), streams, 1, false,
+                .toAbsolutePath(), Files.createTempDirectory("coupon-recovery"), 1, streams, 1, false,
                 FreePorts.block(1 + streams), FreePorts.next(), FreePorts.next(), FreePorts.next(), 6, standby, env,
                 List.of("-Xmx1g"));
     }

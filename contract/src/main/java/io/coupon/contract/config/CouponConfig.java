@@ -25,7 +25,7 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_ROLE", "COUPON_HTTP_HOST", "COUPON_HTTP_PORT", "COUPON_ADVERTISED_HOST", "COUPON_CLAIM_WAIT",
             "COUPON_MAX_IN_FLIGHT", "COUPON_QUERY_URL", "KAFKA_BOOTSTRAP_SERVERS", "COUPON_DATA_DIR",
             "COUPON_PARTITIONS", "COUPON_REPLICATION_FACTOR", "COUPON_EMBEDDED_KAFKA_PORT",
-            "COUPON_EMBEDDED_CONTROLLER_PORT", "COUPON_INSTANCE_ID", "COUPON_APPLICATION_ID",
+            "COUPON_EMBEDDED_CONTROLLER_PORT", "COUPON_BROKER_NODE_ID", "COUPON_BROKER_QUORUM", "COUPON_INSTANCE_ID", "COUPON_APPLICATION_ID",
             "COUPON_STREAM_THREADS", "COUPON_COMMIT_INTERVAL", "COUPON_STANDBY_REPLICAS",
             "COUPON_IDEMPOTENCY_RETENTION", "COUPON_LOCK_TIMEOUT", "COUPON_MYSQL_URL", "COUPON_MYSQL_USER",
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
@@ -66,6 +66,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
         }
         Path dataDir = e.get("COUPON_DATA_DIR", "./data", v -> Path.of(v).toAbsolutePath().normalize());
         String bootstrap = e.get("KAFKA_BOOTSTRAP_SERVERS", "", v -> v.isBlank() ? null : v.trim());
+        int controllerPort = e.get("COUPON_EMBEDDED_CONTROLLER_PORT", "9093", v -> intIn(v, 1, 65535));
+        int brokerNodeId = e.get("COUPON_BROKER_NODE_ID", "1", v -> intIn(v, 0, 1_000_000));
         KafkaSettings kafka = new KafkaSettings(
                 bootstrap,
                 dataDir,
@@ -74,7 +76,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_PARTITIONS", bootstrap == null ? "2" : "12", v -> intIn(v, 1, 10_000)),
                 e.get("COUPON_REPLICATION_FACTOR", "", v -> v.isBlank() ? null : intIn(v, 1, 32)),
                 e.get("COUPON_EMBEDDED_KAFKA_PORT", "9092", v -> intIn(v, 1, 65535)),
-                e.get("COUPON_EMBEDDED_CONTROLLER_PORT", "9093", v -> intIn(v, 1, 65535)),
+                controllerPort,
+                e.get("COUPON_BROKER_QUORUM", "", v -> BrokerQuorum.parse(v, brokerNodeId, controllerPort)),
                 e.get("COUPON_INSTANCE_ID", defaultInstanceId(port), CouponConfig::identifier),
                 KafkaConnection.settingsFromEnvironment(env));
         StreamsSettings streams = new StreamsSettings(
