@@ -39,9 +39,16 @@ final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** Whether what this client sends is held to docs/openapi.yaml too, not only what it gets back. */
+    private final boolean requestsChecked;
 
     Api(String base) {
+        this(base, true);
+    }
+
+    private Api(String base, boolean requestsChecked) {
         this.base = base;
+        this.requestsChecked = requestsChecked;
     }
 
     /** A client of the test server started with {@code env} (its {@code COUPON_HTTP_PORT} on loopback). */
@@ -66,29 +73,30 @@ final class Api {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
     }
 
     Response post(String path, String json, String... headers) {
         return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers), json);
     }
 
     Response put(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.noBody()), null);
     }
 
     Response put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), json);
     }
 
     CompletableFuture<Response> putAsync(String path, String json) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Api::toResponse);
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(answer -> toResponse(checked(answer, json)));
     }
 
     /**
@@ -106,7 +114,7 @@ final class Api {
     }
 
     Response delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), null);
     }
 
     CompletableFuture<Response> postAsync(String path, String json, String... headers) {
@@ -114,7 +122,8 @@ final class Api {
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Api::toResponse);
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(answer -> toResponse(checked(answer, json)));
     }
 
     /** Creates an active template of {@code totalCount} units, one per user, with a fresh id. */
@@ -171,16 +180,27 @@ final class Api {
         return builder;
     }
 
-    private Response send(HttpRequest.Builder builder) {
+    /** Sends the request whose body is {@code body} (null for none), holding the exchange to the document. */
+    private Response send(HttpRequest.Builder builder, String body) {
         try {
-            return toResponse(client.send(builder.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            return toResponse(checked(client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()), body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The answer, once {@link ContractCheck} found the exchange allowed by docs/openapi.yaml. */
+    private HttpResponse<String> checked(HttpResponse<String> answer, String requestBody) {
+        if (requestsChecked) {
+            ContractCheck.verify(answer, requestBody);
+        } else {
+            ContractCheck.verifyAnswer(answer, requestBody);
+        }
+        return answer;
     }
 
     private static Response toResponse(HttpResponse<String> response) {
@@ -203,7 +223,15 @@ final class Api {
      * sends one request at a time keeps one fresh connection.
      */
     Api withOwnConnections() {
-        return new Api(base);
+        return new Api(base, requestsChecked);
+    }
+
+    /**
+     * The same server through a client whose requests are not held to docs/openapi.yaml (its answers still are):
+     * only for a test that sends fields the document does not name on purpose, to show they are ignored.
+     */
+    Api sendingUndocumentedFields() {
+        return new Api(base, false);
     }
 
     /** Reads numbers as written: {@code 20.00} stays {@code 20.00}, so tests can check money's two decimals. */
@@ -228,13 +256,13 @@ final class Api {
     }
 
     Raw getRaw(String path) {
-        return sendRaw(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return sendRaw(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
     }
 
     Raw postRaw(String path, String json, String... headers) {
         return sendRaw(withHeaders(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), headers));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers), json);
     }
 
     /** A POST without Content-Length (chunked), so only the server's own body limit can stop it. */
@@ -242,7 +270,7 @@ final class Api {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))), json);
     }
 
     /** A valid template body (THRESHOLD, 20.00 off 200.00, 7 valid days) that tests change field by field. */
@@ -349,10 +377,10 @@ final class Api {
         return found;
     }
 
-    private Raw sendRaw(HttpRequest.Builder builder) {
+    private Raw sendRaw(HttpRequest.Builder builder, String body) {
         try {
-            HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = checked(client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString()), body);
             return new Raw(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -168,9 +168,10 @@ class ApiKeysIT {
     void aRefusedClaimIsNeverDecided() throws Exception {
         long user = Api.freshId();
         String key = "refused-" + user;
-        HttpRequest.Builder claim = request("POST", "/v1/templates/" + template + "/claims",
-                "{\"userId\": " + user + "}", null).header("Idempotency-Key", key);
-        assertEquals(401, HTTP.send(claim.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        String body = "{\"userId\": " + user + "}";
+        HttpRequest.Builder claim = request("POST", "/v1/templates/" + template + "/claims", body, null)
+                .header("Idempotency-Key", key);
+        assertEquals(401, send(claim, body).statusCode());
         // A later claim of the same user is the sentinel: once it is decided, the refused one would have been too.
         assertEquals(201, send("POST", "/v1/templates/" + template + "/claims", "{\"userId\": " + user + "}", SHOP)
                 .statusCode());
@@ -192,12 +193,13 @@ class ApiKeysIT {
     @Test
     void aClaimWithAForgedForwardingHeaderIsAnOutsideRequest() throws Exception {
         long user = Api.freshId();
-        HttpRequest.Builder forged = request("POST", "/v1/templates/" + template + "/claims",
-                "{\"userId\": " + user + "}", null).header(RemoteReader.FORWARDED_HEADER, "1");
-        assertEquals(401, HTTP.send(forged.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        HttpRequest.Builder keyed = request("POST", "/v1/templates/" + template + "/claims",
-                "{\"userId\": " + user + "}", SHOP).header(RemoteReader.FORWARDED_HEADER, "1");
-        HttpResponse<String> granted = HTTP.send(keyed.build(), HttpResponse.BodyHandlers.ofString());
+        String body = "{\"userId\": " + user + "}";
+        HttpRequest.Builder forged = request("POST", "/v1/templates/" + template + "/claims", body, null)
+                .header(RemoteReader.FORWARDED_HEADER, "1");
+        assertEquals(401, send(forged, body).statusCode());
+        HttpRequest.Builder keyed = request("POST", "/v1/templates/" + template + "/claims", body, SHOP)
+                .header(RemoteReader.FORWARDED_HEADER, "1");
+        HttpResponse<String> granted = send(keyed, body);
         assertEquals(201, granted.statusCode(), granted.body());
         // The wallet read shows the grant: the header made the claim neither local-only nor anything else.
         JsonNode wallet = JSON.readTree(send("GET", "/v1/users/" + user + "/coupons", null, SHOP).body());
@@ -222,7 +224,15 @@ class ApiKeysIT {
 
     private static HttpResponse<String> send(String method, String path, String body, String key)
             throws IOException, InterruptedException {
-        return HTTP.send(request(method, path, body, key).build(), HttpResponse.BodyHandlers.ofString());
+        return send(request(method, path, body, key), body);
+    }
+
+    /** Sends the request whose body is {@code body}, holding the exchange to docs/openapi.yaml. */
+    private static HttpResponse<String> send(HttpRequest.Builder request, String body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        ContractCheck.verify(answer, body);
+        return answer;
     }
 
     private static HttpRequest.Builder request(String method, String path, String body, String key) {

@@ -214,7 +214,8 @@ class BadInputIT {
     void ignoresUnknownFieldsInAClaim() {
         long user = Api.freshId();
 
-        Api.Response claim = api.decidedClaim(api.post(claims(template),
+        // The fields are unknown on purpose: the document promises they are ignored, and names none of them.
+        Api.Response claim = api.decidedClaim(api.sendingUndocumentedFields().post(claims(template),
                 "{\"userId\": " + user + ", \"channel\": \"app\", \"extra\": {\"nested\": [1, 2]}}"));
 
         Api.assertOutcome(201, "GRANTED", claim);
@@ -227,7 +228,8 @@ class BadInputIT {
         Map<String, Object> fields = valid(id);
         fields.put("color", "red");
 
-        Api.Response created = api.post("/v1/templates", Api.json(fields));
+        // The field is unknown on purpose: the document promises it is ignored, and does not name it.
+        Api.Response created = api.sendingUndocumentedFields().post("/v1/templates", Api.json(fields));
 
         assertEquals(201, created.status(), created.body()::toString);
         assertTrue(created.body().path("color").isMissingNode(), created.body()::toString);

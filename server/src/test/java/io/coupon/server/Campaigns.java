@@ -32,6 +32,7 @@ final class Campaigns {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            ContractCheck.verify(response, json);
             return new Api.Response(response.statusCode(),
                     response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body()),
                     response.headers());

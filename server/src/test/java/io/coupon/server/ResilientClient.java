@@ -70,6 +70,7 @@ final class ResilientClient {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                ContractCheck.verify(r, null);
                 return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
             } catch (IOException unreachable) {
                 return null; // the next instance, after a pause
@@ -92,6 +93,7 @@ final class ResilientClient {
             }
             try {
                 HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                ContractCheck.verify(r, body);
                 int status = r.statusCode();
                 return status == 202 || status == 429 || status == 503 ? null
                         : new Answer(status, JSON.readTree(r.body()), attempt + 1);
