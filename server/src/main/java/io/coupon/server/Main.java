@@ -195,14 +195,22 @@ public final class Main {
 
     /** Compares Kafka with MySQL; against the embedded broker when no cluster is configured (the server runs). */
     private static int reconcile(CouponConfig config) {
-        String bootstrap = config.kafka().embedded() ? "127.0.0.1:" + config.kafka().embeddedPort()
-                : config.kafka().bootstrapServers();
         try {
-            return new Reconciler(config.kafka().connection(bootstrap), config.mysql(), System.out).run().isEmpty() ? 0 : 1;
+            return new Reconciler(committedData(config), config.mysql(), System.out).run().isEmpty() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("reconcile failed: " + e);
             return 2;
         }
+    }
+
+    /**
+     * Where the checks read what was committed: the configured cluster, else the embedded broker of a server
+     * running on this data folder.
+     */
+    private static KafkaConnection committedData(CouponConfig config) {
+        String bootstrap = config.kafka().embedded() ? "127.0.0.1:" + config.kafka().embeddedPort()
+                : config.kafka().bootstrapServers();
+        return config.kafka().connection(bootstrap);
     }
 
     /** The offline verdict ({@link Verifier}); against the embedded broker when no cluster is configured. */
@@ -223,10 +231,8 @@ public final class Main {
             System.err.println(e.getMessage() + "; " + USAGE);
             return 2;
         }
-        String bootstrap = config.kafka().embedded() ? "127.0.0.1:" + config.kafka().embeddedPort()
-                : config.kafka().bootstrapServers();
         try {
-            return new Verifier(config.kafka().connection(bootstrap), config.mysql(), url, key, System.out).run()
+            return new Verifier(committedData(config), config.mysql(), url, key, System.out).run()
                     .isEmpty() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("verify failed: " + e);

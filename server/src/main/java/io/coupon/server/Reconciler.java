@@ -34,7 +34,14 @@ final class Reconciler {
 
     /** @return the differences found; empty when Kafka and MySQL agree */
     List<String> run() throws Exception {
-        Map<String, CouponEvent> expected = latestCouponStates();
+        return compare(latestCouponStates());
+    }
+
+    /**
+     * The differences between MySQL and {@code expected}, every coupon's latest committed event (for a caller that
+     * has already read {@code coupon-events}).
+     */
+    List<String> compare(Map<String, CouponEvent> expected) throws Exception {
         List<String> differences = new ArrayList<>();
         ShardMap shards = mysql.shardMap() == null ? ShardMap.single(mysql.url())
                 : ShardMap.parse(mysql.shardMap(), mysql.url());

@@ -63,7 +63,8 @@ final class Verifier {
         out.println("verify: read " + ledger.counts() + (unreadable > 0 ? "; " + unreadable + " unreadable" : ""));
 
         List<String> violations = new ArrayList<>(ledger.violations());
-        violations.addAll(new Reconciler(kafka, mysql, out).run());
+        // The coupon events were read once, above: MySQL is compared with the same latest states.
+        violations.addAll(new Reconciler(kafka, mysql, out).compare(latest));
         if (apiUrl != null) {
             violations.addAll(walletsHold(ledger.grantedCoupons(), latest));
         }
