@@ -4,13 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +32,6 @@ class ClusterFaultIT {
     private static final int STOCK = LONG ? 5_000 : 150;
     private static final int USERS = STOCK * 2;
     private static final int CLIENTS = LONG ? 64 : 24;
-    private static final String DATABASE = "coupon_fault_" + UUID.randomUUID().toString().substring(0, 8);
 
     private LocalCluster cluster;
     private ResilientClient anyInstance;
@@ -44,15 +39,9 @@ class ClusterFaultIT {
 
     @BeforeAll
     void startCluster() throws Exception {
-        Path jar = Path.of(System.getProperty("coupon.server.jar", "target/coupon-server.jar")).toAbsolutePath();
-        // Its API and stream instances take consecutive HTTP ports from here.
-        int firstPort = FreePorts.block(4);
-        Map<String, String> env = FaultSale.environment("coupon-fault", DATABASE);
-        LocalCluster.Layout layout = new LocalCluster.Layout(jar, Files.createTempDirectory("coupon-fault"), 1, 3, 1,
-                true, firstPort, FreePorts.next(), FreePorts.next(), FreePorts.next(), 6, 1, env,
+        sales = FaultSale.start("coupon-fault", new FaultSale.Shape(1, 3, 6,
                 // Small heaps and the quick compiler: five JVMs share two cores on CI.
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        sales = FaultSale.start(layout, DATABASE, STOCK, CLIENTS);
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")), STOCK, CLIENTS);
         cluster = sales.cluster();
         anyInstance = sales.anyInstance();
     }

@@ -10,6 +10,8 @@ import io.coupon.contract.config.MysqlSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -60,10 +62,28 @@ final class FaultSale implements AutoCloseable {
     static final String MYSQL = "jdbc:mariadb://127.0.0.1:3306/";
 
     /**
-     * Starts the cluster of {@code layout} (its sink writing to {@code database}) and returns its sales; closing
-     * them stops the cluster and drops the database.
+     * The processes of a fault suite's cluster: one API instance and the sink always, the rest as the suite needs.
+     *
+     * @param jvmOptions of every process: small heaps and the quick compiler when many JVMs share two cores
      */
-    static FaultSale start(LocalCluster.Layout layout, String database, int stock, int clients) throws Exception {
+    record Shape(int brokers, int streams, int partitions, List<String> jvmOptions) {
+    }
+
+    /**
+     * Starts a cluster of {@code shape} on free ports, its processes running with {@link #environment} and its sink
+     * writing to a database of the suite's own, and returns its sales; closing them stops the cluster and drops
+     * the database.
+     */
+    static FaultSale start(String suite, Shape shape, int stock, int clients) throws Exception {
+        Path jar = Path.of(System.getProperty("coupon.server.jar", "target/coupon-server.jar")).toAbsolutePath();
+        String database = suite.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
+        // The API instance and then the stream instances take consecutive HTTP ports from here.
+        int firstHttpPort = FreePorts.block(1 + shape.streams());
+        // Broker i listens on base + 2i, its controller on base + 2i + 1.
+        int kafkaPorts = FreePorts.block(2 * shape.brokers());
+        LocalCluster.Layout layout = new LocalCluster.Layout(jar, Files.createTempDirectory(suite), shape.brokers(),
+                shape.streams(), 1, true, firstHttpPort, kafkaPorts, kafkaPorts + 1, FreePorts.next(),
+                shape.partitions(), 1, environment(suite, database), shape.jvmOptions());
         LocalCluster cluster = new LocalCluster(layout).start();
         ResilientClient anyInstance = new ResilientClient(cluster.instances().stream().map(LocalCluster::url)
                 .toList());
@@ -93,7 +113,7 @@ final class FaultSale implements AutoCloseable {
      * session timeout so a killed stream instance's partitions move on quickly, small stores, a fresh application
      * and the suite's own MySQL database.
      */
-    static Map<String, String> environment(String suite, String database) {
+    private static Map<String, String> environment(String suite, String database) {
         Map<String, String> env = new HashMap<>();
         env.put("COUPON_RATE_LIMIT_PER_USER", "0");
         env.put("COUPON_RATE_LIMIT_GLOBAL", "0");
@@ -106,7 +126,7 @@ final class FaultSale implements AutoCloseable {
         return env;
     }
 
-    static void dropDatabase(String database) throws Exception {
+    private static void dropDatabase(String database) throws Exception {
         try (Connection c = DriverManager.getConnection(MYSQL, "root", ""); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
         }

@@ -1,11 +1,10 @@
 package io.coupon.server;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,6 @@ class SoakIT {
     private static final Duration DOWN_FOR = Duration.ofSeconds(30);
     private static final Duration TEMPLATE_EVERY = Duration.ofMinutes(1);
     private static final int CLIENTS = 8;
-    private static final String DATABASE = "coupon_soak_" + UUID.randomUUID().toString().substring(0, 8);
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong longestWaitMillis = new AtomicLong();
@@ -57,13 +55,8 @@ class SoakIT {
 
     @Test
     void aSteadyMixWithAKillEveryFewMinutesKeepsEveryPromise() throws Exception {
-        Path jar = Path.of(System.getProperty("coupon.server.jar", "target/coupon-server.jar")).toAbsolutePath();
-        int firstHttpPort = FreePorts.block(3);
-        int kafkaPorts = FreePorts.block(6);
-        LocalCluster.Layout layout = new LocalCluster.Layout(jar, Files.createTempDirectory("coupon-soak"), 3, 2, 1,
-                true, firstHttpPort, kafkaPorts, kafkaPorts + 1, FreePorts.next(), 4, 1,
-                FaultSale.environment("coupon-soak", DATABASE), List.of("-Xmx512m"));
-        try (FaultSale sales = FaultSale.start(layout, DATABASE, 1, CLIENTS)) {
+        try (FaultSale sales = FaultSale.start("coupon-soak", new FaultSale.Shape(3, 2, 4, List.of("-Xmx512m")), 1,
+                CLIENTS)) {
             LocalCluster cluster = sales.cluster();
             ResilientClient client = sales.anyInstance();
             long end = System.nanoTime() + LENGTH.toNanos();
@@ -146,7 +139,9 @@ class SoakIT {
         long nextTemplate = System.nanoTime() + TEMPLATE_EVERY.toNanos();
         long nextKill = System.nanoTime() + KILL_EVERY.toNanos();
         while (System.nanoTime() < end) {
-            Thread.sleep(1_000);
+            long due = Math.min(end, Math.min(nextTemplate, nextKill));
+            await().atMost(TEMPLATE_EVERY.plus(KILL_EVERY)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> System.nanoTime() >= due);
             if (System.nanoTime() > nextTemplate) {
                 templateId = sales.createTemplate(100_000);
                 nextTemplate = System.nanoTime() + TEMPLATE_EVERY.toNanos();
@@ -155,7 +150,8 @@ class SoakIT {
                 ChildProcess victim = victims.get(random.nextInt(victims.size()));
                 kills.add(victim.name());
                 victim.kill();
-                Thread.sleep(DOWN_FOR.toMillis());
+                // Down for a while, as a machine that has to be replaced is, then started again.
+                await().pollDelay(DOWN_FOR).atMost(DOWN_FOR.plusSeconds(5)).until(() -> !victim.isAlive());
                 if (cluster.brokers().contains(victim)) {
                     cluster.restartBroker(victim);
                 } else {

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.coupon.contract.Topics;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +45,6 @@ class ThreeBrokerFaultIT {
     private static final int USERS = STOCK * 2;
     private static final int CLIENTS = LONG ? 64 : 16;
     private static final int PARTITIONS = 4;
-    private static final String DATABASE = "coupon_fault3_" + UUID.randomUUID().toString().substring(0, 8);
 
     private LocalCluster cluster;
     private FaultSale sales;
@@ -56,16 +52,9 @@ class ThreeBrokerFaultIT {
 
     @BeforeAll
     void startCluster() throws Exception {
-        Path jar = Path.of(System.getProperty("coupon.server.jar", "target/coupon-server.jar")).toAbsolutePath();
-        int firstHttpPort = FreePorts.block(3);
-        // Broker i listens on base + 2i, its controller on base + 2i + 1.
-        int kafkaPorts = FreePorts.block(6);
-        Map<String, String> env = FaultSale.environment("coupon-fault3", DATABASE);
-        LocalCluster.Layout layout = new LocalCluster.Layout(jar, Files.createTempDirectory("coupon-fault3"), 3, 2,
-                1, true, firstHttpPort, kafkaPorts, kafkaPorts + 1, FreePorts.next(), PARTITIONS, 1, env,
+        sales = FaultSale.start("coupon-fault3", new FaultSale.Shape(3, 2, PARTITIONS,
                 // Seven JVMs share two cores on CI: small heaps and the quick compiler.
-                List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        sales = FaultSale.start(layout, DATABASE, STOCK, CLIENTS);
+                List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")), STOCK, CLIENTS);
         cluster = sales.cluster();
         anyInstance = sales.anyInstance();
     }
