@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +29,16 @@ final class CommittedTopic {
     /** Hands every readable value to {@code each}, partition by partition in offset order; skips unreadable ones. */
     static <T> int readAll(KafkaConnection kafka, String clientId, String topic, Deserializer<T> values,
                            Consumer<T> each) {
+        return readAll(kafka, clientId, topic, values, each, () -> true, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #readAll(KafkaConnection, String, String, Deserializer, Consumer)}, then goes on reading what is
+     * committed after that end until {@code settled} holds or {@code settleTime} has passed: for a topic written
+     * one hop downstream of another that was read first, whose last records may still be on their way.
+     */
+    static <T> int readAll(KafkaConnection kafka, String clientId, String topic, Deserializer<T> values,
+                           Consumer<T> each, BooleanSupplier settled, Duration settleTime) {
         Properties p = new Properties();
         p.putAll(kafka.properties());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -42,18 +53,29 @@ final class CommittedTopic {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp, TIMEOUT) < end.get(tp))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    T value;
-                    try {
-                        value = values.deserialize(record.topic(), record.value());
-                    } catch (RuntimeException e) {
-                        unreadable++;
-                        continue;
-                    }
-                    if (value != null) {
-                        each.accept(value);
-                    }
-                }
+                unreadable += pollOnce(consumer, values, each);
+            }
+            long settleBy = System.nanoTime() + settleTime.toNanos();
+            while (!settled.getAsBoolean() && System.nanoTime() - settleBy < 0) {
+                unreadable += pollOnce(consumer, values, each);
+            }
+        }
+        return unreadable;
+    }
+
+    /** @return how many of the records polled could not be read */
+    private static <T> int pollOnce(KafkaConsumer<byte[], byte[]> consumer, Deserializer<T> values, Consumer<T> each) {
+        int unreadable = 0;
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            T value;
+            try {
+                value = values.deserialize(record.topic(), record.value());
+            } catch (RuntimeException e) {
+                unreadable++;
+                continue;
+            }
+            if (value != null) {
+                each.accept(value);
             }
         }
         return unreadable;

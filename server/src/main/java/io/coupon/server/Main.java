@@ -196,7 +196,8 @@ public final class Main {
     /** Compares Kafka with MySQL; against the embedded broker when no cluster is configured (the server runs). */
     private static int reconcile(CouponConfig config) {
         try {
-            return new Reconciler(committedData(config), config.mysql(), System.out).run().isEmpty() ? 0 : 1;
+            return new Reconciler(committedData(config), config.mysql(), Reconciler.SINK_SETTLE_TIME,
+                    System.out).run().isEmpty() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("reconcile failed: " + e);
             return 2;

@@ -8,6 +8,7 @@ import io.coupon.contract.Topics;
 import io.coupon.contract.config.MysqlSettings;
 import io.coupon.contract.message.CouponEvent;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,17 +19,24 @@ import java.util.TreeMap;
 /**
  * The article's compensation check, made a tool: replays every committed coupon event to learn what MySQL
  * should hold (the latest version of each coupon), reads the shards, and lists every difference — per template
- * the number of coupons, per coupon its status. Agreement is exit code 0.
+ * the number of coupons, per coupon its status. Agreement is exit code 0. The sink trails the topic, so a
+ * difference counts only when it outlasts the settle time.
  */
 final class Reconciler {
 
+    /** How long MySQL may trail {@code coupon-events} for the operator's commands: the sink's lag after a crash. */
+    static final Duration SINK_SETTLE_TIME = Duration.ofMinutes(1);
+
     private final KafkaConnection kafka;
     private final MysqlSettings mysql;
+    private final Duration settleTime;
     private final PrintStream out;
 
-    Reconciler(KafkaConnection kafka, MysqlSettings mysql, PrintStream out) {
+    /** @param settleTime how long to compare again while MySQL differs; zero: one comparison */
+    Reconciler(KafkaConnection kafka, MysqlSettings mysql, Duration settleTime, PrintStream out) {
         this.kafka = kafka;
         this.mysql = mysql;
+        this.settleTime = settleTime;
         this.out = out;
     }
 
@@ -42,6 +50,19 @@ final class Reconciler {
      * has already read {@code coupon-events}).
      */
     List<String> compare(Map<String, CouponEvent> expected) throws Exception {
+        long settleBy = System.nanoTime() + settleTime.toNanos();
+        List<String> differences = differences(expected);
+        while (!differences.isEmpty() && System.nanoTime() - settleBy < 0) {
+            Thread.sleep(1_000);
+            differences = differences(expected);
+        }
+        out.println("reconcile: " + expected.size() + " coupons in Kafka; " + (differences.isEmpty()
+                ? "MySQL agrees" : differences.size() + " difference(s)"));
+        differences.forEach(d -> out.println("  " + d));
+        return differences;
+    }
+
+    private List<String> differences(Map<String, CouponEvent> expected) throws Exception {
         List<String> differences = new ArrayList<>();
         ShardMap shards = mysql.shardMap() == null ? ShardMap.single(mysql.url())
                 : ShardMap.parse(mysql.shardMap(), mysql.url());
@@ -67,9 +88,6 @@ final class Reconciler {
                 }
             }
         }
-        out.println("reconcile: " + expected.size() + " coupons in Kafka; " + (differences.isEmpty()
-                ? "MySQL agrees" : differences.size() + " difference(s)"));
-        differences.forEach(d -> out.println("  " + d));
         return differences;
     }
 

@@ -139,6 +139,14 @@ final class SaleLedger {
                 + eventVersions.size() + " coupons with events, redemption answers " + redemptionAnswers;
     }
 
+    /**
+     * Grants read so far whose coupon's {@code GRANTED} event has not been read yet. The event is written one hop
+     * after the answer (by the wallet's owner), so right after a sale or a crash a few may still be on their way.
+     */
+    long grantsAwaitingTheirEvent() {
+        return grants.keySet().stream().filter(couponId -> !grantEvents.containsKey(couponId)).count();
+    }
+
     int granted() {
         return grants.size();
     }

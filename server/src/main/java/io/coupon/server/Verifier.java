@@ -27,6 +27,12 @@ import java.util.TreeMap;
  */
 final class Verifier {
 
+    /**
+     * How long the coupon events may trail the claim answers read before them: the wallet hop runs behind the
+     * decision, and further behind while a stream instance restores after a crash.
+     */
+    static final Duration EVENTS_SETTLE_TIME = Duration.ofMinutes(2);
+
     private final KafkaConnection kafka;
     private final MysqlSettings mysql;
     private final String apiUrl;
@@ -53,18 +59,21 @@ final class Verifier {
                 JsonSerdes.template().deserializer(), ledger::template);
         unreadable += CommittedTopic.readAll(kafka, "coupon-verify", Topics.CLAIM_RESULTS,
                 JsonSerdes.claimOutcome().deserializer(), ledger::outcome);
+        long readingEvents = System.nanoTime();
         unreadable += CommittedTopic.readAll(kafka, "coupon-verify", Topics.COUPON_EVENTS,
                 JsonSerdes.couponEvent().deserializer(), event -> {
                     ledger.event(event);
                     latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a);
-                });
+                }, () -> ledger.grantsAwaitingTheirEvent() == 0, EVENTS_SETTLE_TIME);
+        Duration eventsTook = Duration.ofNanos(System.nanoTime() - readingEvents);
         unreadable += CommittedTopic.readAll(kafka, "coupon-verify", Topics.REDEMPTION_RESULTS,
                 JsonSerdes.redemptionResult().deserializer(), ledger::redemption);
-        out.println("verify: read " + ledger.counts() + (unreadable > 0 ? "; " + unreadable + " unreadable" : ""));
+        out.println("verify: read " + ledger.counts() + (unreadable > 0 ? "; " + unreadable + " unreadable" : "")
+                + "; the coupon events read in " + eventsTook.toMillis() + " ms");
 
         List<String> violations = new ArrayList<>(ledger.violations());
         // The coupon events were read once, above: MySQL is compared with the same latest states.
-        violations.addAll(new Reconciler(kafka, mysql, out).compare(latest));
+        violations.addAll(new Reconciler(kafka, mysql, Reconciler.SINK_SETTLE_TIME, out).compare(latest));
         if (apiUrl != null) {
             violations.addAll(walletsHold(ledger.grantedCoupons(), latest));
         }

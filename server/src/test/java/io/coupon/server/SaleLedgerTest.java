@@ -50,6 +50,15 @@ class SaleLedgerTest {
     }
 
     @Test
+    void aGrantAwaitsItsEventUntilTheEventIsRead() {
+        ledger.outcome(new ClaimOutcome("a", 7, 1, ClaimStatus.GRANTED, "7-1", AT, AT, null));
+
+        assertEquals(1, ledger.grantsAwaitingTheirEvent());
+        ledger.event(new CouponEvent("GRANTED", "7-1", 1, 7, CouponStatus.UNUSED, 1, AT, AT, null));
+        assertEquals(0, ledger.grantsAwaitingTheirEvent());
+    }
+
+    @Test
     void moreGrantsThanTheStockIsAnOversell() {
         grant("a", 1, "7-1");
         grant("b", 2, "7-2");

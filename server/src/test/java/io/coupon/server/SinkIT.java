@@ -245,7 +245,7 @@ class SinkIT {
     }
 
     private static List<String> reconcile() throws Exception {
-        return new Reconciler(KafkaConnection.plain(TestCluster.bootstrapServers()), mysql,
+        return new Reconciler(KafkaConnection.plain(TestCluster.bootstrapServers()), mysql, Duration.ZERO,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
     }
 
