@@ -79,14 +79,10 @@ import org.slf4j.LoggerFactory;
 public final class CouponServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouponServer.class);
-    private static final Duration TEMPLATE_WAIT = Duration.ofSeconds(10);
-    /** How long the all-in-one's claim-results fetches gather answers (a retried grant's waits up to this). */
-    /** How long a wallet read waits for its partition's latest grants before it is retried (then answered 503). */
-    private static final Duration WALLET_CATCH_UP = Duration.ofSeconds(2);
     /** How long the broker gathers the answers this process was not handed, when it hands its own over. */
     private static final Duration HANDED_OVER_FALLBACK_WAIT = Duration.ofMillis(100);
-    /** How long start-up waits for the stream to run before it says it is serving anyway. */
-    private static final Duration STREAM_START_WAIT = Duration.ofMinutes(2);
+    /** Template changes and issuances waiting for their decision at once: operators' calls, a few at a time. */
+    private static final int OPERATOR_CALLS_IN_FLIGHT = 1_000;
 
     private final CouponConfig config;
     private final Clock clock;
@@ -154,8 +150,9 @@ public final class CouponServer implements AutoCloseable {
         started.push(gc);
 
         List<Consumer<RoutesConfig>> routes = new ArrayList<>();
+        Duration forward = config.http().forwardTimeout();
         InternalCalls internalCalls = new InternalCalls(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), config.http().internalSecret());
+                HttpClient.newBuilder().connectTimeout(forward).build(), config.http().internalSecret());
         OwnerRoutedReader ownReader = null;
         // The all-in-one on its own broker decides every claim it takes, so it answers claims as it decides them
         // rather than reading them back from claim-results and wallet-commands (LocalAnswers says why that is
@@ -167,10 +164,11 @@ public final class CouponServer implements AutoCloseable {
             WalletProgress walletProgress = new WalletProgress();
             streams = startStream(kafka, replication, meters, walletProgress, answers);
             ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                    internalCalls, Duration.ofSeconds(2), new WalletCatchUp(admin, walletProgress, answers, WALLET_CATCH_UP));
+                    internalCalls, forward, new WalletCatchUp(admin, walletProgress, answers,
+                    config.http().walletCatchUp()));
         }
         StoreReader reader = ownReader != null ? ownReader
-                : new RemoteReader(internalCalls, config.http().queryUrls(), false, Duration.ofSeconds(3));
+                : new RemoteReader(internalCalls, config.http().queryUrls(), false, config.http().remoteReadTimeout());
         ClaimService claims = startApi(kafka, meters, routes, reader, answers);
         BiPredicate<Long, String> undecided = claims::isUndecided;
         QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
@@ -178,8 +176,8 @@ public final class CouponServer implements AutoCloseable {
         routes.add(new MarketingQueryRoutes(reader, ownReader, clock)::register);
         TemplateCatalog catalog = streams != null
                 ? TemplateCatalog.ofStreams(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                        internalCalls, Duration.ofSeconds(2))
-                : TemplateCatalog.remote(internalCalls, config.http().queryUrls(), Duration.ofSeconds(3));
+                        internalCalls, forward)
+                : TemplateCatalog.remote(internalCalls, config.http().queryUrls(), config.http().remoteReadTimeout());
         routes.add(new TemplateListRoutes(catalog, clock)::register);
         ActivitySampler activity = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
         started.push(activity.start());
@@ -190,7 +188,7 @@ public final class CouponServer implements AutoCloseable {
         http = HttpServer.start(config.http(), routes,
                 new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
         started.push(http::stop);
-        awaitRunning(streams);
+        awaitRunning(streams, config.streams().startWait());
         if (warmUpCopy) {
             LOG.info("warm-up copy ready on port {}", config.http().port());
         } else {
@@ -208,17 +206,17 @@ public final class CouponServer implements AutoCloseable {
      * undecided until the first assignment completes, and a flash sale that starts at the log line would be
      * answered 202. The HTTP port is open meanwhile, with /health DOWN, for probes.
      */
-    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+    private static void awaitRunning(KafkaStreams streams, Duration startWait) throws InterruptedException {
         if (streams == null) {
             return;
         }
-        long deadline = System.nanoTime() + STREAM_START_WAIT.toNanos();
+        long deadline = System.nanoTime() + startWait.toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() - deadline < 0) {
             Thread.sleep(20);
         }
         if (streams.state() != KafkaStreams.State.RUNNING) {
             LOG.warn("the stream is {} after {}; serving anyway, /health says DOWN until it runs", streams.state(),
-                    STREAM_START_WAIT);
+                    startWait);
         }
     }
 
@@ -284,17 +282,19 @@ public final class CouponServer implements AutoCloseable {
         PendingReplies<RedemptionResult> pendingRedemptions = new PendingReplies<>(config.http().maxInFlight());
         Gauge.builder("coupon.inflight.requests", () -> pendingClaims.size() + pendingRedemptions.size())
                 .description("Requests waiting for their decision").register(meters);
-        ClaimService claims = new ClaimService(publisher, pendingClaims, new UndecidedClaims(100_000),
+        ClaimService claims = new ClaimService(publisher, pendingClaims,
+                new UndecidedClaims(config.http().undecidedClaims()),
                 config.http().claimWait(), clock, meters);
-        TemplateService templates = new TemplateService(publisher, new PendingReplies<TemplateResult>(1_000),
-                TEMPLATE_WAIT, clock);
+        TemplateService templates = new TemplateService(publisher,
+                new PendingReplies<TemplateResult>(OPERATOR_CALLS_IN_FLIGHT), config.http().templateWait(), clock);
         RedemptionService redemptions = new RedemptionService(publisher, pendingRedemptions,
-                config.http().claimWait(), meters, answers, WALLET_CATCH_UP);
+                config.http().claimWait(), meters, answers, config.http().walletCatchUp());
         ProfileService profiles = new ProfileService(publisher, new PendingReplies<ProfileResult>(
                 config.http().maxInFlight()), config.http().claimWait(), clock);
-        IssuanceService issuances = new IssuanceService(publisher, new PendingReplies<IssuanceResult>(1_000),
+        IssuanceService issuances = new IssuanceService(publisher,
+                new PendingReplies<IssuanceResult>(OPERATOR_CALLS_IN_FLIGHT),
                 templateId -> reader.template(templateId).thenApply(s -> s.map(TemplateSnapshot::template)),
-                TEMPLATE_WAIT, clock);
+                config.http().templateWait(), clock);
         // The decider's answers, as written: a claim is answered without waiting for its transaction to commit.
         // Where this process hands its own decisions to its API, the two topics are read for what it does not
         // hand over (a claim decided by another instance that joined it), in batched fetches: a fetch per

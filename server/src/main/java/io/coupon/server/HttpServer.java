@@ -38,13 +38,6 @@ final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final long DRAIN_AT_MOST = 1024 * 1024;
     private static final int ACCEPT_QUEUE = 4096;
-    private static final int MAX_CONNECTIONS = 8192;
-    /**
-     * Every route answers through a future, so a thread is busy only while it parses or writes. Jetty's default
-     * pool grows to 250 threads under a burst, and on a cold start (seen at 500 claims/s) 190 of them queued on
-     * the producer's and the id generator's locks; a fixed pool of a few per core keeps the work on the cores.
-     */
-    private static final int HTTP_THREADS = 32;
     private static final int RESPONSE_COPY_BUFFER = 4096;
     private static final int[] BARE_STATUSES = {404, 405, 408, 413};
 
@@ -57,7 +50,10 @@ final class HttpServer {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
-            cfg.jetty.threadPool = new QueuedThreadPool(HTTP_THREADS, HTTP_THREADS);
+            // Every route answers through a future, so a thread is busy only while it parses or writes. Jetty's
+            // default pool grows to 250 threads under a burst, and on a cold start (seen at 500 claims/s) 190 of them
+            // queued on the producer's and the id generator's locks; a fixed pool keeps the work on the cores.
+            cfg.jetty.threadPool = new QueuedThreadPool(http.threads(), http.threads());
             // A flash sale opens thousands of connections in the same second. With the JDK's default listen
             // backlog (50) the kernel overflows its accept queue and resets connections whose request was already
             // sent (seen as "connection reset" under a 2,000-claim burst); the kernel still caps it at somaxconn.
@@ -71,7 +67,7 @@ final class HttpServer {
                 // An open-loop burst that outpaces the decisions piles up connections; past this many, Jetty stops
                 // accepting until some close, instead of the process (which may host the broker) running out of
                 // file descriptors: seen at 2,000 claims/s, where the broker lost its log directory to EMFILE.
-                server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+                server.addBean(new NetworkConnectionLimit(http.maxConnections(), connector));
                 return connector;
             });
             cfg.jetty.modifyServer(server -> {

@@ -31,7 +31,9 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
             "COUPON_MYSQL_PASSWORD", "COUPON_MYSQL_SHARD_MAP", "COUPON_SINK_ENABLED", "COUPON_CONNECT_PORT",
             "COUPON_RATE_LIMIT_GLOBAL", "COUPON_RATE_LIMIT_PER_USER", "COUPON_HTTP_IDLE_TIMEOUT",
             "COUPON_ROCKSDB_MEMORY_MB", "COUPON_SESSION_TIMEOUT", "COUPON_ISSUANCE_RATE",
-            "COUPON_WARM_UP_CLAIMS", "COUPON_API_KEYS", "COUPON_INTERNAL_SECRET");
+            "COUPON_WARM_UP_CLAIMS", "COUPON_API_KEYS", "COUPON_INTERNAL_SECRET", "COUPON_TEMPLATE_WAIT",
+            "COUPON_WALLET_CATCH_UP", "COUPON_FORWARD_TIMEOUT", "COUPON_HTTP_THREADS", "COUPON_MAX_CONNECTIONS",
+            "COUPON_UNDECIDED_CLAIMS", "COUPON_STREAM_START_WAIT");
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -54,7 +56,14 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                 e.get("COUPON_HTTP_IDLE_TIMEOUT", "30s",
                         v -> durationIn(v, Duration.ofMillis(100), Duration.ofMinutes(10))),
                 apiKeys,
-                e.get("COUPON_INTERNAL_SECRET", "", CouponConfig::secret));
+                e.get("COUPON_INTERNAL_SECRET", "", CouponConfig::secret),
+                e.get("COUPON_TEMPLATE_WAIT", "10s", v -> durationIn(v, Duration.ofMillis(1), Duration.ofMinutes(1))),
+                e.get("COUPON_WALLET_CATCH_UP", "2s", v -> durationIn(v, Duration.ofMillis(1), Duration.ofSeconds(30))),
+                e.get("COUPON_FORWARD_TIMEOUT", "2s",
+                        v -> durationIn(v, Duration.ofMillis(100), Duration.ofSeconds(30))),
+                e.get("COUPON_HTTP_THREADS", "32", v -> intIn(v, 8, 1_000)),
+                e.get("COUPON_MAX_CONNECTIONS", "8192", v -> intIn(v, 16, 1_000_000)),
+                e.get("COUPON_UNDECIDED_CLAIMS", "100000", v -> intIn(v, 1, 10_000_000)));
         if (apiKeys.required() && http.internalSecret() == null) {
             throw new IllegalArgumentException("COUPON_INTERNAL_SECRET is required once COUPON_API_KEYS is set: the "
                     + "instances' reads of each other carry it, and without it anyone could make them");
@@ -94,7 +103,8 @@ public record CouponConfig(Role role, HttpSettings http, KafkaSettings kafka, St
                         v -> durationIn(v, Duration.ofSeconds(6), Duration.ofMinutes(5))),
                 e.get("COUPON_ROCKSDB_MEMORY_MB", "256", v -> intIn(v, 16, 1_048_576)),
                 e.get("COUPON_ISSUANCE_RATE", String.valueOf(StreamsSettings.DEFAULT_ISSUANCE_RATE),
-                        v -> intIn(v, 1, 1_000_000)));
+                        v -> intIn(v, 1, 1_000_000)),
+                e.get("COUPON_STREAM_START_WAIT", "2m", v -> durationIn(v, Duration.ZERO, Duration.ofHours(1))));
         MysqlSettings mysql = new MysqlSettings(
                 e.get("COUPON_MYSQL_URL", "jdbc:mariadb://127.0.0.1:3306/coupon", CouponConfig::jdbcUrl),
                 e.get("COUPON_MYSQL_USER", "root", Function.identity()),

@@ -9,6 +9,7 @@ import java.time.Duration;
  *                             before giving its partitions to the others
  * @param rocksDbMemoryMb      the one budget all RocksDB stores of this instance share (block cache, memtables)
  * @param issuanceRate         claims per second a targeted issuance makes in each partition of the users
+ * @param startWait            how long start-up waits for the stream to run before it says it is serving anyway
  */
 public record StreamsSettings(
         String applicationId,
@@ -20,14 +21,16 @@ public record StreamsSettings(
         Path stateDir,
         Duration sessionTimeout,
         int rocksDbMemoryMb,
-        int issuanceRate) {
+        int issuanceRate,
+        Duration startWait) {
 
     public static final int DEFAULT_ISSUANCE_RATE = 200;
+    public static final Duration DEFAULT_START_WAIT = Duration.ofMinutes(2);
 
     public StreamsSettings(String applicationId, int threads, Duration commitInterval, int standbyReplicas,
                            Duration idempotencyRetention, Duration lockTimeout, Path stateDir,
                            Duration sessionTimeout, int rocksDbMemoryMb) {
         this(applicationId, threads, commitInterval, standbyReplicas, idempotencyRetention, lockTimeout, stateDir,
-                sessionTimeout, rocksDbMemoryMb, DEFAULT_ISSUANCE_RATE);
+                sessionTimeout, rocksDbMemoryMb, DEFAULT_ISSUANCE_RATE, DEFAULT_START_WAIT);
     }
 }

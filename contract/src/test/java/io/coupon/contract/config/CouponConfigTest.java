@@ -93,4 +93,40 @@ class CouponConfigTest {
                 () -> CouponConfig.fromEnv(Map.of("COUPON_ROLE", "everything")));
         assertTrue(e.getMessage().startsWith("COUPON_ROLE"), e.getMessage());
     }
+
+    @Test
+    void takesTheServersWaitsAndCapacitiesFromTheEnvironment() {
+        CouponConfig config = CouponConfig.fromEnv(Map.of("COUPON_TEMPLATE_WAIT", "3s", "COUPON_WALLET_CATCH_UP",
+                "500ms", "COUPON_FORWARD_TIMEOUT", "4s", "COUPON_HTTP_THREADS", "8", "COUPON_MAX_CONNECTIONS", "100",
+                "COUPON_UNDECIDED_CLAIMS", "10", "COUPON_STREAM_START_WAIT", "30s"));
+
+        assertEquals(Duration.ofSeconds(3), config.http().templateWait());
+        assertEquals(Duration.ofMillis(500), config.http().walletCatchUp());
+        assertEquals(Duration.ofSeconds(4), config.http().forwardTimeout());
+        assertEquals(Duration.ofSeconds(5), config.http().remoteReadTimeout());
+        assertEquals(8, config.http().threads());
+        assertEquals(100, config.http().maxConnections());
+        assertEquals(10, config.http().undecidedClaims());
+        assertEquals(Duration.ofSeconds(30), config.streams().startWait());
+    }
+
+    @Test
+    void keepsTheServersWaitsAndCapacitiesAtTheirDefaults() {
+        CouponConfig config = CouponConfig.fromEnv(Map.of());
+
+        assertEquals(Duration.ofSeconds(10), config.http().templateWait());
+        assertEquals(Duration.ofSeconds(2), config.http().walletCatchUp());
+        assertEquals(Duration.ofSeconds(2), config.http().forwardTimeout());
+        assertEquals(32, config.http().threads());
+        assertEquals(8192, config.http().maxConnections());
+        assertEquals(100_000, config.http().undecidedClaims());
+        assertEquals(Duration.ofMinutes(2), config.streams().startWait());
+    }
+
+    @Test
+    void refusesAPoolTooSmallToServe() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CouponConfig.fromEnv(Map.of("COUPON_HTTP_THREADS", "1")));
+        assertTrue(e.getMessage().startsWith("COUPON_HTTP_THREADS"), e.getMessage());
+    }
 }
