@@ -1,6 +1,6 @@
 package io.coupon.connect;
 
-import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.Topics;
 import io.coupon.contract.message.CouponEvent;
 import io.coupon.domain.Template;
@@ -25,8 +25,8 @@ final class SinkRecords {
     private static final BigDecimal AMOUNT_LIMIT = BigDecimal.TEN.pow(12);
     private static final int ID_LENGTH = 64;
 
-    private static final Deserializer<CouponEvent> EVENTS = JsonSerdes.couponEvent().deserializer();
-    private static final Deserializer<Template> TEMPLATES = JsonSerdes.template().deserializer();
+    private static final Deserializer<CouponEvent> EVENTS = TopicCatalog.COUPON_EVENTS.values().deserializer();
+    private static final Deserializer<Template> TEMPLATES = TopicCatalog.COUPON_TEMPLATES.values().deserializer();
 
     sealed interface Parsed permits Event, Definition, Skip, Poison {
         SinkRecord record();

@@ -1,13 +1,15 @@
 package io.coupon.connect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.Topics;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -25,11 +27,16 @@ final class Messages {
     }
 
     static byte[] key(long id) {
-        return new LongSerializer().serialize(Topics.COUPON_EVENTS, id);
+        return TopicCatalog.COUPON_EVENTS.keys().serializer().serialize(Topics.COUPON_EVENTS, id);
     }
 
+    /** Both topics the sink reads are JSON text, as the platform's mapper writes it. */
     static byte[] json(Map<String, ?> value) {
-        return JsonSerdes.serializer().serialize(Topics.COUPON_EVENTS, value);
+        try {
+            return JsonSerdes.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Map<String, Object> eventFields(String type, String couponId, long userId, long templateId, String status,

@@ -11,30 +11,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
-import io.coupon.contract.message.BlocklistEntry;
-import io.coupon.contract.message.ClaimCommand;
-import io.coupon.contract.message.CouponEvent;
-import io.coupon.contract.message.RedemptionCommand;
-import io.coupon.contract.message.RedemptionResult;
-import io.coupon.contract.message.TemplateResult;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.coupon.contract.message.AudienceCheck;
-import io.coupon.contract.message.ExperimentDelta;
-import io.coupon.contract.message.IssuanceDelta;
-import io.coupon.contract.message.IssuanceResult;
-import io.coupon.contract.message.ProfileResult;
-import io.coupon.contract.message.StartIssuance;
-import io.coupon.contract.message.UserProfile;
-import io.coupon.contract.message.WalletCommand;
 import io.coupon.domain.Audience;
 import io.coupon.domain.AudienceParser;
 import io.coupon.domain.InvalidRuleException;
-import io.coupon.domain.ClaimOutcome;
-import io.coupon.domain.Template;
 import java.io.IOException;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
@@ -146,8 +130,11 @@ public final class JsonSerdes {
         return MAPPER;
     }
 
-    /** A topic's serde: JSON text, or Smile on the command topics of {@link Topics#COMPACT}. */
-    public static <T> Serde<T> of(Class<T> type) {
+    /**
+     * A topic's serde: JSON text, or Smile on the command topics of {@link Topics#COMPACT}. Only
+     * {@link TopicCatalog} asks, so every topic's serde is chosen there.
+     */
+    static <T> Serde<T> of(Class<T> type) {
         return Serdes.serdeFrom(serializer(), deserializer(type));
     }
 
@@ -156,11 +143,8 @@ public final class JsonSerdes {
         return Serdes.serdeFrom(write(COMPACT), deserializer(type));
     }
 
-    /**
-     * Serializes any value for the topic it is sent to; sinks use it because one processor may forward several
-     * message types.
-     */
-    public static <T> Serializer<T> serializer() {
+    /** Writes a value for the topic it is sent to: Smile on the command topics, JSON text elsewhere. */
+    private static <T> Serializer<T> serializer() {
         Serializer<T> text = write(MAPPER);
         Serializer<T> compact = write(COMPACT);
         return (topic, value) -> Topics.isCompact(topic) ? compact.serialize(topic, value)
@@ -181,7 +165,7 @@ public final class JsonSerdes {
     }
 
     /** Reads JSON text or Smile, whichever the bytes are. */
-    public static <T> Deserializer<T> deserializer(Class<T> type) {
+    private static <T> Deserializer<T> deserializer(Class<T> type) {
         return (topic, bytes) -> {
             if (bytes == null) {
                 return null;
@@ -193,69 +177,5 @@ public final class JsonSerdes {
                 throw new SerializationException("not a " + type.getSimpleName() + " on " + topic, e);
             }
         };
-    }
-
-    public static Serde<ClaimCommand> claimCommand() {
-        return of(ClaimCommand.class);
-    }
-
-    public static Serde<ClaimOutcome> claimOutcome() {
-        return of(ClaimOutcome.class);
-    }
-
-    public static Serde<WalletCommand> walletCommand() {
-        return of(WalletCommand.class);
-    }
-
-    public static Serde<TemplateResult> templateResult() {
-        return of(TemplateResult.class);
-    }
-
-    public static Serde<CouponEvent> couponEvent() {
-        return of(CouponEvent.class);
-    }
-
-    public static Serde<Template> template() {
-        return of(Template.class);
-    }
-
-    public static Serde<RedemptionCommand> redemptionCommand() {
-        return of(RedemptionCommand.class);
-    }
-
-    public static Serde<RedemptionResult> redemptionResult() {
-        return of(RedemptionResult.class);
-    }
-
-    public static Serde<BlocklistEntry> blocklistEntry() {
-        return of(BlocklistEntry.class);
-    }
-
-    public static Serde<UserProfile> userProfile() {
-        return of(UserProfile.class);
-    }
-
-    public static Serde<ProfileResult> profileResult() {
-        return of(ProfileResult.class);
-    }
-
-    public static Serde<AudienceCheck> audienceCheck() {
-        return of(AudienceCheck.class);
-    }
-
-    public static Serde<StartIssuance> startIssuance() {
-        return of(StartIssuance.class);
-    }
-
-    public static Serde<IssuanceDelta> issuanceDelta() {
-        return of(IssuanceDelta.class);
-    }
-
-    public static Serde<IssuanceResult> issuanceResult() {
-        return of(IssuanceResult.class);
-    }
-
-    public static Serde<ExperimentDelta> experimentDelta() {
-        return of(ExperimentDelta.class);
     }
 }

@@ -25,7 +25,7 @@ class JsonSerdesTest {
 
     @Test
     void resultTopicsAreJsonTextWithIsoInstants() {
-        byte[] bytes = JsonSerdes.serializer().serialize(Topics.CLAIM_RESULTS, GRANTED);
+        byte[] bytes = TopicCatalog.CLAIM_RESULTS.values().serializer().serialize(Topics.CLAIM_RESULTS, GRANTED);
 
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertEquals('{', text.charAt(0));
@@ -36,10 +36,11 @@ class JsonSerdesTest {
     void commandTopicsAreWrittenCompactAndReadBack() {
         ClaimCommand claim = new Claim("r-1", 42, 7, DECIDED);
 
-        byte[] bytes = JsonSerdes.serializer().serialize(Topics.CLAIM_REQUESTS, claim);
+        Serde<ClaimCommand> serde = TopicCatalog.CLAIM_REQUESTS.values();
+        byte[] bytes = serde.serializer().serialize(Topics.CLAIM_REQUESTS, claim);
 
         assertNotEquals('{', (char) bytes[0]);
-        assertEquals(claim, JsonSerdes.claimCommand().deserializer().deserialize(Topics.CLAIM_REQUESTS, bytes));
+        assertEquals(claim, serde.deserializer().deserialize(Topics.CLAIM_REQUESTS, bytes));
     }
 
     @Test
@@ -58,7 +59,7 @@ class JsonSerdesTest {
 
     @Test
     void storesWrittenAsJsonTextStillRead() {
-        byte[] text = JsonSerdes.serializer().serialize(Topics.CLAIM_RESULTS, GRANTED);
+        byte[] text = TopicCatalog.CLAIM_RESULTS.values().serializer().serialize(Topics.CLAIM_RESULTS, GRANTED);
 
         assertEquals(GRANTED, JsonSerdes.stored(ClaimOutcome.class).deserializer().deserialize("idempotency-store",
                 text));

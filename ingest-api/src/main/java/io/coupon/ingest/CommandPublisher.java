@@ -1,8 +1,8 @@
 package io.coupon.ingest;
 
 import io.coupon.contract.config.KafkaConnection;
-import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
+import io.coupon.contract.Topic;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.http.ApiException;
 import io.coupon.contract.message.BlockUser;
 import io.coupon.contract.message.BlocklistEntry;
@@ -27,10 +27,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Makes commands durable on {@code claim-requests}. Claims and definitions go through an idempotent producer
@@ -42,6 +40,10 @@ public final class CommandPublisher implements AutoCloseable {
 
     private static final Duration START_UP_WAIT = Duration.ofMinutes(2);
     private static final int LINGER_MS = 5;
+    /** The topics the API writes: both producers write each value with the serde of the topic it is sent to. */
+    private static final List<Topic<Long, ?>> WRITTEN = List.of(TopicCatalog.CLAIM_REQUESTS,
+            TopicCatalog.WALLET_COMMANDS, TopicCatalog.USER_PROFILES, TopicCatalog.USER_BLOCKLIST,
+            TopicCatalog.ISSUANCE_REQUESTS, TopicCatalog.ISSUANCE_PROGRESS);
 
     private final KafkaProducer<Long, Object> commands;
     private final KafkaProducer<Long, Object> blocklist;
@@ -49,13 +51,16 @@ public final class CommandPublisher implements AutoCloseable {
 
     public CommandPublisher(KafkaConnection kafka, String instanceId, KafkaCircuit circuit) {
         this.circuit = circuit;
-        this.commands = new KafkaProducer<>(producerProps(kafka, "coupon-api-" + instanceId),
-                new LongSerializer(), JsonSerdes.serializer());
+        this.commands = producer(producerProps(kafka, "coupon-api-" + instanceId));
         Properties tx = producerProps(kafka, "coupon-api-blocklist-" + instanceId);
         tx.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "coupon-api-blocklist-" + instanceId);
-        Serializer<Object> values = JsonSerdes.serializer();
-        this.blocklist = new KafkaProducer<>(tx, new LongSerializer(), values);
+        this.blocklist = producer(tx);
         initTransactions(blocklist);
+    }
+
+    /** Every written topic is keyed by an id, so one key serializer serves them all. */
+    private static KafkaProducer<Long, Object> producer(Properties props) {
+        return new KafkaProducer<>(props, TopicCatalog.CLAIM_REQUESTS.keys().serializer(), Topic.valuesOf(WRITTEN));
     }
 
     /**
@@ -94,24 +99,24 @@ public final class CommandPublisher implements AutoCloseable {
         return p;
     }
 
-    /** Sends a command for the template's decider; see {@link #send(String, long, Object, Instant)}. */
+    /** Sends a command for the template's decider; see {@link #send(Topic, long, Object, Instant)}. */
     public CompletableFuture<RecordMetadata> send(long templateId, ClaimCommand command, Instant at) {
-        return send(Topics.CLAIM_REQUESTS, templateId, command, at);
+        return send(TopicCatalog.CLAIM_REQUESTS, templateId, command, at);
     }
 
-    /** Sends a command for the step that owns the user's wallet; see {@link #send(String, long, Object, Instant)}. */
+    /** Sends a command for the step that owns the user's wallet; see {@link #send(Topic, long, Object, Instant)}. */
     public CompletableFuture<RecordMetadata> send(RedemptionCommand command) {
-        return send(Topics.WALLET_COMMANDS, command.userId(), command, command.at());
+        return send(TopicCatalog.WALLET_COMMANDS, command.userId(), command, command.at());
     }
 
     /** Sends a profile PUT to {@code user-profiles}, the profiles' source of truth, keyed by user id. */
     public CompletableFuture<RecordMetadata> send(UserProfile profile) {
-        return send(Topics.USER_PROFILES, profile.userId(), profile, profile.at());
+        return send(TopicCatalog.USER_PROFILES, profile.userId(), profile, profile.at());
     }
 
     /** How many partitions the users' topics have: the walkers of an issuance, one per partition. */
     public int userPartitions() {
-        return blocklist.partitionsFor(Topics.ISSUANCE_REQUESTS).size();
+        return blocklist.partitionsFor(TopicCatalog.ISSUANCE_REQUESTS.name()).size();
     }
 
     /**
@@ -124,10 +129,10 @@ public final class CommandPublisher implements AutoCloseable {
         }
         long at = start.at().toEpochMilli();
         inTransaction(() -> {
-            blocklist.send(new ProducerRecord<>(Topics.ISSUANCE_PROGRESS, null, at, start.templateId(),
+            blocklist.send(record(TopicCatalog.ISSUANCE_PROGRESS, null, at, start.templateId(),
                     IssuanceDelta.started(start)));
             for (int partition = 0; partition < start.partitions(); partition++) {
-                blocklist.send(new ProducerRecord<>(Topics.ISSUANCE_REQUESTS, partition, at, null, start));
+                blocklist.send(record(TopicCatalog.ISSUANCE_REQUESTS, partition, at, null, start));
             }
         });
     }
@@ -136,13 +141,13 @@ public final class CommandPublisher implements AutoCloseable {
      * Completes once the command is durable; fails if it could not be made so (then it has no effect), at once
      * while the circuit is open.
      */
-    private CompletableFuture<RecordMetadata> send(String topic, long key, Object command, Instant at) {
+    private <V> CompletableFuture<RecordMetadata> send(Topic<Long, V> topic, long key, V command, Instant at) {
         if (!circuit.allowSend()) {
             return CompletableFuture.failedFuture(new KafkaException("Kafka is unreachable; not sent"));
         }
         CompletableFuture<RecordMetadata> durable = new CompletableFuture<>();
         try {
-            commands.send(new ProducerRecord<>(topic, null, at.toEpochMilli(), key, command),
+            commands.send(record(topic, null, at.toEpochMilli(), key, command),
                     (metadata, error) -> {
                         if (error != null) {
                             circuit.failed();
@@ -178,14 +183,20 @@ public final class CommandPublisher implements AutoCloseable {
         if (!circuit.allowSend()) {
             throw new KafkaException("Kafka is unreachable; not sent");
         }
-        List<PartitionInfo> partitions = blocklist.partitionsFor(Topics.CLAIM_REQUESTS);
+        List<PartitionInfo> partitions = blocklist.partitionsFor(TopicCatalog.CLAIM_REQUESTS.name());
         inTransaction(() -> {
             for (PartitionInfo partition : partitions) {
-                blocklist.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, partition.partition(), at.toEpochMilli(),
-                        null, command));
+                blocklist.send(record(TopicCatalog.CLAIM_REQUESTS, partition.partition(), at.toEpochMilli(), null,
+                        command));
             }
-            blocklist.send(new ProducerRecord<>(Topics.USER_BLOCKLIST, null, at.toEpochMilli(), userId, entry));
+            blocklist.send(record(TopicCatalog.USER_BLOCKLIST, null, at.toEpochMilli(), userId, entry));
         });
+    }
+
+    /** A record for one of {@link #WRITTEN}, its value of the topic's type; a null partition: by the key. */
+    private static <V> ProducerRecord<Long, Object> record(Topic<Long, V> topic, Integer partition, long timestamp,
+                                                           Long key, V value) {
+        return new ProducerRecord<>(topic.name(), partition, timestamp, key, value);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.coupon.ingest;
 
+import io.coupon.contract.Topic;
 import io.coupon.contract.config.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +48,15 @@ public final class OutcomeListener implements AutoCloseable {
     }
 
     /** One results topic, which of its records are answers, and what to do with each answer. */
-    public record Subscription<T>(String topic, Predicate<Headers> answers, Deserializer<T> values,
-                                  Consumer<T> handler) {
-        public Subscription(String topic, Deserializer<T> values, Consumer<T> handler) {
-            this(topic, headers -> true, values, handler);
+    public record Subscription<T>(Topic<?, T> topic, Predicate<Headers> answers, Consumer<T> handler) {
+        public Subscription(Topic<?, T> topic, Consumer<T> handler) {
+            this(topic, headers -> true, handler);
         }
 
         void dispatch(ConsumerRecord<byte[], byte[]> record) {
             if (answers.test(record.headers())) {
-                handler.accept(values.deserialize(topic, record.headers(), record.value()));
+                handler.accept(topic.values().deserializer().deserialize(topic.name(), record.headers(),
+                        record.value()));
             }
         }
     }
@@ -91,7 +91,7 @@ public final class OutcomeListener implements AutoCloseable {
         // Kafka's fetch.max.wait.ms stays: a waiting fetch is answered as soon as an answer lands, and a shorter
         // wait only adds empty fetches (measured: a fifth of a core at idle across the platform's consumers).
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        subscriptions.forEach(s -> this.subscriptions.put(s.topic(), s));
+        subscriptions.forEach(s -> this.subscriptions.put(s.topic().name(), s));
         this.thread = new Thread(this::run, "outcome-listener-" + name);
         this.thread.setDaemon(true);
     }

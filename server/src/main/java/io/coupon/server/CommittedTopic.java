@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.Topic;
 import io.coupon.contract.config.KafkaConnection;
 import java.time.Duration;
 import java.util.List;
@@ -27,18 +28,18 @@ final class CommittedTopic {
     }
 
     /** Hands every readable value to {@code each}, partition by partition in offset order; skips unreadable ones. */
-    static <T> int readAll(KafkaConnection kafka, String clientId, String topic, Deserializer<T> values,
-                           Consumer<T> each) {
-        return readAll(kafka, clientId, topic, values, each, () -> true, Duration.ZERO);
+    static <T> int readAll(KafkaConnection kafka, String clientId, Topic<?, T> topic, Consumer<T> each) {
+        return readAll(kafka, clientId, topic, each, () -> true, Duration.ZERO);
     }
 
     /**
-     * As {@link #readAll(KafkaConnection, String, String, Deserializer, Consumer)}, then goes on reading what is
+     * As {@link #readAll(KafkaConnection, String, Topic, Consumer)}, then goes on reading what is
      * committed after that end until {@code settled} holds or {@code settleTime} has passed: for a topic written
      * one hop downstream of another that was read first, whose last records may still be on their way.
      */
-    static <T> int readAll(KafkaConnection kafka, String clientId, String topic, Deserializer<T> values,
-                           Consumer<T> each, BooleanSupplier settled, Duration settleTime) {
+    static <T> int readAll(KafkaConnection kafka, String clientId, Topic<?, T> topic, Consumer<T> each,
+                           BooleanSupplier settled, Duration settleTime) {
+        Deserializer<T> values = topic.values().deserializer();
         Properties p = new Properties();
         p.putAll(kafka.properties());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -47,7 +48,7 @@ final class CommittedTopic {
         int unreadable = 0;
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), TIMEOUT).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -2,8 +2,7 @@ package io.coupon.server;
 
 import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.ClaimAnswers;
-import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.config.CouponConfig;
@@ -300,14 +299,12 @@ public final class CouponServer implements AutoCloseable {
         // hand over (a claim decided by another instance that joined it), in batched fetches: a fetch per
         // decision would be a third of the broker's work.
         List<OutcomeListener.Subscription<?>> decisions = List.of(
-                new OutcomeListener.Subscription<>(Topics.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults,
-                        JsonSerdes.claimOutcome().deserializer(), claims::decided),
-                new OutcomeListener.Subscription<>(Topics.WALLET_COMMANDS, ClaimAnswers::answersOnWalletCommands,
-                        JsonSerdes.walletCommand().deserializer(),
+                new OutcomeListener.Subscription<>(TopicCatalog.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults,
+                        claims::decided),
+                new OutcomeListener.Subscription<>(TopicCatalog.WALLET_COMMANDS, ClaimAnswers::answersOnWalletCommands,
                         command -> claims.decided(((ClaimGrant) command).outcome())));
         List<OutcomeListener.Subscription<?>> asWritten = new ArrayList<>(List.of(
-                new OutcomeListener.Subscription<>(Topics.TEMPLATE_RESULTS,
-                        JsonSerdes.templateResult().deserializer(), templates::decided)));
+                new OutcomeListener.Subscription<>(TopicCatalog.TEMPLATE_RESULTS, templates::decided)));
         List<OutcomeListener> listeners = new ArrayList<>();
         if (answers.active()) {
             answers.connect(claims::decided);
@@ -319,12 +316,9 @@ public final class CouponServer implements AutoCloseable {
         listeners.add(new OutcomeListener(kafka, OutcomeListener.Isolation.AS_WRITTEN, "answers", asWritten));
         // The user-keyed step runs wall-clock timers, so a replay may differ: its answers are read committed.
         OutcomeListener results = new OutcomeListener(kafka, OutcomeListener.Isolation.COMMITTED, "results",
-                List.of(new OutcomeListener.Subscription<>(Topics.PROFILE_RESULTS,
-                                JsonSerdes.profileResult().deserializer(), profiles::stored),
-                        new OutcomeListener.Subscription<>(Topics.ISSUANCE_RESULTS,
-                                JsonSerdes.issuanceResult().deserializer(), issuances::recorded),
-                        new OutcomeListener.Subscription<>(Topics.REDEMPTION_RESULTS,
-                                JsonSerdes.redemptionResult().deserializer(), redemptions::decided)));
+                List.of(new OutcomeListener.Subscription<>(TopicCatalog.PROFILE_RESULTS, profiles::stored),
+                        new OutcomeListener.Subscription<>(TopicCatalog.ISSUANCE_RESULTS, issuances::recorded),
+                        new OutcomeListener.Subscription<>(TopicCatalog.REDEMPTION_RESULTS, redemptions::decided)));
         listeners.add(results);
         for (OutcomeListener listener : listeners) {
             started.push(listener);

@@ -3,8 +3,7 @@ package io.coupon.server;
 import io.coupon.contract.config.KafkaConnection;
 import io.coupon.connect.MysqlCoupons;
 import io.coupon.connect.ShardMap;
-import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.config.MysqlSettings;
 import io.coupon.contract.message.CouponEvent;
 import java.io.PrintStream;
@@ -94,7 +93,7 @@ final class Reconciler {
     /** Every coupon's latest committed event, read from the start of {@code coupon-events} to its current end. */
     private Map<String, CouponEvent> latestCouponStates() {
         Map<String, CouponEvent> latest = new HashMap<>();
-        CommittedTopic.readAll(kafka, "coupon-reconcile", Topics.COUPON_EVENTS, JsonSerdes.couponEvent().deserializer(),
+        CommittedTopic.readAll(kafka, "coupon-reconcile", TopicCatalog.COUPON_EVENTS,
                 event -> latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a));
         return latest;
     }

@@ -2,7 +2,7 @@ package io.coupon.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.config.KafkaConnection;
 import io.coupon.contract.config.MysqlSettings;
 import io.coupon.contract.message.CouponEvent;
@@ -55,19 +55,17 @@ final class Verifier {
     List<String> run() throws Exception {
         SaleLedger ledger = new SaleLedger();
         Map<String, CouponEvent> latest = new HashMap<>();
-        int unreadable = CommittedTopic.readAll(kafka, "coupon-verify", Topics.COUPON_TEMPLATES,
-                JsonSerdes.template().deserializer(), ledger::template);
-        unreadable += CommittedTopic.readAll(kafka, "coupon-verify", Topics.CLAIM_RESULTS,
-                JsonSerdes.claimOutcome().deserializer(), ledger::outcome);
+        int unreadable = CommittedTopic.readAll(kafka, "coupon-verify", TopicCatalog.COUPON_TEMPLATES,
+                ledger::template);
+        unreadable += CommittedTopic.readAll(kafka, "coupon-verify", TopicCatalog.CLAIM_RESULTS, ledger::outcome);
         long readingEvents = System.nanoTime();
-        unreadable += CommittedTopic.readAll(kafka, "coupon-verify", Topics.COUPON_EVENTS,
-                JsonSerdes.couponEvent().deserializer(), event -> {
-                    ledger.event(event);
-                    latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a);
-                }, () -> ledger.grantsAwaitingTheirEvent() == 0, EVENTS_SETTLE_TIME);
+        unreadable += CommittedTopic.readAll(kafka, "coupon-verify", TopicCatalog.COUPON_EVENTS, event -> {
+            ledger.event(event);
+            latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a);
+        }, () -> ledger.grantsAwaitingTheirEvent() == 0, EVENTS_SETTLE_TIME);
         Duration eventsTook = Duration.ofNanos(System.nanoTime() - readingEvents);
-        unreadable += CommittedTopic.readAll(kafka, "coupon-verify", Topics.REDEMPTION_RESULTS,
-                JsonSerdes.redemptionResult().deserializer(), ledger::redemption);
+        unreadable += CommittedTopic.readAll(kafka, "coupon-verify", TopicCatalog.REDEMPTION_RESULTS,
+                ledger::redemption);
         out.println("verify: read " + ledger.counts() + (unreadable > 0 ? "; " + unreadable + " unreadable" : "")
                 + "; the coupon events read in " + eventsTook.toMillis() + " ms");
 

@@ -4,9 +4,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.message.Claim;
+import io.coupon.contract.message.ClaimCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.LongSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -115,12 +114,12 @@ class RecoveryTimeIT {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         long started = System.nanoTime();
-        try (KafkaProducer<Long, Object> producer = new KafkaProducer<>(config, new LongSerializer(),
-                JsonSerdes.serializer())) {
+        try (KafkaProducer<Long, ClaimCommand> producer = new KafkaProducer<>(config,
+                TopicCatalog.CLAIM_REQUESTS.keys().serializer(), TopicCatalog.CLAIM_REQUESTS.values().serializer())) {
             for (int i = 0; i < coupons; i++) {
                 long template = templates.get(i % TEMPLATES);
                 Claim claim = new Claim("preload-" + i, template, USERS.incrementAndGet(), Instant.now());
-                producer.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, template, claim));
+                producer.send(new ProducerRecord<>(TopicCatalog.CLAIM_REQUESTS.name(), template, claim));
             }
         }
         long perTemplate = coupons / TEMPLATES;

@@ -3,8 +3,7 @@ package io.coupon.server;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.message.TemplateStats;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
@@ -28,7 +27,7 @@ class TemplateStatsIT {
     void retriesArePublishedOnClaimResultsAsReplaysOfTheOneDecision() {
         long template = api.createTemplate(10, 1);
         try (TopicReader<ClaimOutcome> results = new TopicReader<>(TestCluster.bootstrapServers(),
-                Topics.CLAIM_RESULTS, JsonSerdes.claimOutcome().deserializer())) {
+                TopicCatalog.CLAIM_RESULTS)) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 assertEquals(201, api.claimAnswered(template, 1, "retried").status());
             }
@@ -49,7 +48,7 @@ class TemplateStatsIT {
     void aQuietTemplatesMinuteCountsEachDecisionOnceAndArrivesWithoutLaterRecords() {
         long template = api.createTemplate(10, 1);
         try (TopicReader<TemplateStats> stats = new TopicReader<>(TestCluster.bootstrapServers(),
-                Topics.TEMPLATE_STATS, JsonSerdes.of(TemplateStats.class).deserializer())) {
+                TopicCatalog.TEMPLATE_STATS)) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 assertEquals(201, api.claimAnswered(template, 1, "retried").status());
             }

@@ -1,5 +1,6 @@
 package io.coupon.server;
 
+import io.coupon.contract.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.LongDeserializer;
 
 /**
  * Reads a topic as an analyst would: every partition from the beginning, committed records only. Each call to
@@ -19,12 +18,12 @@ final class TopicReader<V> implements AutoCloseable {
 
     private final KafkaConsumer<Long, V> consumer;
 
-    TopicReader(String bootstrapServers, String topic, Deserializer<V> values) {
+    TopicReader(String bootstrapServers, Topic<Long, V> topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(p, new LongDeserializer(), values);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+        consumer = new KafkaConsumer<>(p, topic.keys().deserializer(), topic.values().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

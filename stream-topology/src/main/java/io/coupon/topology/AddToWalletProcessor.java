@@ -18,15 +18,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * on {@code coupon-events}. The claim was answered by the decider already; a grant delivered twice changes
  * nothing and publishes no second event.
  */
-final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, Object> {
+final class AddToWalletProcessor implements Processor<Long, ClaimGrant, Long, CouponEvent> {
 
-    private ProcessorContext<Long, Object> context;
+    private ProcessorContext<Long, CouponEvent> context;
     private KeyValueStore<Long, Wallet> wallets;
     private KeyValueStore<String, String> timers;
     private UserStatsKeeper stats;
 
     @Override
-    public void init(ProcessorContext<Long, Object> context) {
+    public void init(ProcessorContext<Long, CouponEvent> context) {
         this.context = context;
         wallets = context.getStateStore(Stores.WALLET_STORE);
         timers = context.getStateStore(Stores.EXPIRY_INDEX_STORE);

@@ -16,14 +16,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * claim was accepted, and sends it back to the template's decider marked inside or outside. Nothing is taken
  * here: the decider still applies the window, the blocklist, the limit and the stock, in its order.
  */
-final class CheckAudienceProcessor implements Processor<Long, AudienceCheck, Long, Object> {
+final class CheckAudienceProcessor implements Processor<Long, AudienceCheck, Long, Claim> {
 
-    private ProcessorContext<Long, Object> context;
+    private ProcessorContext<Long, Claim> context;
     private KeyValueStore<Long, Profile> profiles;
     private KeyValueStore<Long, UserStats> stats;
 
     @Override
-    public void init(ProcessorContext<Long, Object> context) {
+    public void init(ProcessorContext<Long, Claim> context) {
         this.context = context;
         profiles = context.getStateStore(Stores.PROFILE_STORE);
         stats = context.getStateStore(Stores.USER_STATS_STORE);

@@ -18,7 +18,8 @@ import static io.coupon.contract.Stores.WALLET_STORE;
 
 import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.LocalAnswers;
-import io.coupon.contract.Topics;
+import io.coupon.contract.Topic;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.message.ExperimentTally;
 import io.coupon.contract.message.IssuanceJob;
@@ -113,8 +114,7 @@ public final class ClaimTopology {
         Serde<Long> ids = Serdes.Long();
         Topology topology = new Topology();
 
-        topology.addSource(CLAIM_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.claimCommand().deserializer(),
-                Topics.CLAIM_REQUESTS);
+        source(topology, CLAIM_REQUESTS_SOURCE, TopicCatalog.CLAIM_REQUESTS);
         topology.addProcessor(DECIDE_CLAIM, () -> new DecideClaimProcessor(settings, answers), CLAIM_REQUESTS_SOURCE);
         // A flash sale reads its template and takes its stock on every claim: cached, they are read from memory
         // and written to their changelogs once per commit rather than once per claim.
@@ -127,45 +127,35 @@ public final class ClaimTopology {
                 DECIDE_CLAIM);
         topology.addStateStore(store(BLOCKLIST_STORE, ids, Serdes.Long()), DECIDE_CLAIM);
         topology.addStateStore(store(EXPERIMENT_USERS_STORE, Serdes.String(), Serdes.Long()), DECIDE_CLAIM);
-        topology.addSink(CLAIM_RESULTS_SINK, Topics.CLAIM_RESULTS, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM);
-        topology.addSink(WALLET_COMMANDS_SINK, Topics.WALLET_COMMANDS, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM);
-        topology.addSink(TEMPLATE_RESULTS_SINK, Topics.TEMPLATE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM);
-        topology.addSink(COUPON_TEMPLATES_SINK, Topics.COUPON_TEMPLATES, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM);
-        topology.addSink(AUDIENCE_CHECKS_SINK, Topics.AUDIENCE_CHECKS, ids.serializer(), JsonSerdes.serializer(),
-                DECIDE_CLAIM);
+        sink(topology, CLAIM_RESULTS_SINK, TopicCatalog.CLAIM_RESULTS, DECIDE_CLAIM);
+        sink(topology, WALLET_COMMANDS_SINK, TopicCatalog.WALLET_COMMANDS, DECIDE_CLAIM);
+        sink(topology, TEMPLATE_RESULTS_SINK, TopicCatalog.TEMPLATE_RESULTS, DECIDE_CLAIM);
+        sink(topology, COUPON_TEMPLATES_SINK, TopicCatalog.COUPON_TEMPLATES, DECIDE_CLAIM);
+        sink(topology, AUDIENCE_CHECKS_SINK, TopicCatalog.AUDIENCE_CHECKS, DECIDE_CLAIM);
         // The decider's own sinks, even where another step writes the same topic: a sink shared with a user-keyed
         // step would fuse both into one sub-topology, whose tasks would read five topics instead of one.
-        topology.addSink(DECISION_ISSUANCE_PROGRESS_SINK, Topics.ISSUANCE_PROGRESS, ids.serializer(),
-                JsonSerdes.serializer(), DECIDE_CLAIM);
-        topology.addSink(DECISION_EXPERIMENT_EVENTS_SINK, Topics.EXPERIMENT_EVENTS, ids.serializer(),
-                JsonSerdes.serializer(), DECIDE_CLAIM);
+        sink(topology, DECISION_ISSUANCE_PROGRESS_SINK, TopicCatalog.ISSUANCE_PROGRESS, DECIDE_CLAIM);
+        sink(topology, DECISION_EXPERIMENT_EVENTS_SINK, TopicCatalog.EXPERIMENT_EVENTS, DECIDE_CLAIM);
 
-        topology.addSource(WALLET_COMMANDS_SOURCE, ids.deserializer(), JsonSerdes.walletCommand().deserializer(),
-                Topics.WALLET_COMMANDS);
+        source(topology, WALLET_COMMANDS_SOURCE, TopicCatalog.WALLET_COMMANDS);
         topology.addProcessor(ROUTE_WALLET_COMMAND, () -> new RouteWalletCommandProcessor(progress, answers),
                 WALLET_COMMANDS_SOURCE);
         topology.addProcessor(ADD_TO_WALLET, AddToWalletProcessor::new, ROUTE_WALLET_COMMAND);
         topology.addProcessor(REDEEM_COUPON, () -> new RedeemCouponProcessor(settings), ROUTE_WALLET_COMMAND);
-        topology.addSink(REDEMPTION_RESULTS_SINK, Topics.REDEMPTION_RESULTS, ids.serializer(),
-                JsonSerdes.serializer(), REDEEM_COUPON);
+        sink(topology, REDEMPTION_RESULTS_SINK, TopicCatalog.REDEMPTION_RESULTS, REDEEM_COUPON);
 
         topology.addStateStore(store(WALLET_STORE, ids, JsonSerdes.stored(Wallet.class)), ADD_TO_WALLET,
                 REDEEM_COUPON);
         topology.addStateStore(store(EXPIRY_INDEX_STORE, Serdes.String(), Serdes.String()), ADD_TO_WALLET,
                 REDEEM_COUPON);
         topology.addStateStore(store(ORDER_STORE, Serdes.String(), JsonSerdes.stored(Order.class)), REDEEM_COUPON);
-        topology.addSink(COUPON_EVENTS_SINK, Topics.COUPON_EVENTS, ids.serializer(), JsonSerdes.serializer(),
-                ADD_TO_WALLET, REDEEM_COUPON);
+        sink(topology, COUPON_EVENTS_SINK, TopicCatalog.COUPON_EVENTS, ADD_TO_WALLET, REDEEM_COUPON);
 
         addPrecisionMarketing(topology, settings);
         // What the user-keyed steps send to the templates' partitions: claims judged against their audience,
         // claims of a targeted issuance, and confirmed uses for the statistics.
-        topology.addSink(CLAIM_REQUESTS_SINK, Topics.CLAIM_REQUESTS, ids.serializer(), JsonSerdes.serializer(),
-                CHECK_AUDIENCE, WALK_ISSUANCES, REDEEM_COUPON);
+        sink(topology, CLAIM_REQUESTS_SINK, TopicCatalog.CLAIM_REQUESTS, CHECK_AUDIENCE, WALK_ISSUANCES,
+                REDEEM_COUPON);
         addTemplateStats(topology);
         return topology;
     }
@@ -177,12 +167,10 @@ public final class ClaimTopology {
      * and {@code template-stats}, which no decision reads, so the decider's answers stay a function of its input.
      */
     private static void addTemplateStats(Topology topology) {
-        Serde<Long> ids = Serdes.Long();
         topology.addProcessor(SUM_STATS, SumTemplateStatsProcessor::new, DECIDE_CLAIM);
         topology.addStateStore(store(TEMPLATE_MINUTES_STORE, Serdes.String(), JsonSerdes.stored(TemplateStats.class))
                 .withCachingEnabled(), SUM_STATS);
-        topology.addSink(TEMPLATE_STATS_SINK, Topics.TEMPLATE_STATS, ids.serializer(), JsonSerdes.serializer(),
-                SUM_STATS);
+        sink(topology, TEMPLATE_STATS_SINK, TopicCatalog.TEMPLATE_STATS, SUM_STATS);
     }
 
     /**
@@ -193,23 +181,17 @@ public final class ClaimTopology {
      */
     private static void addPrecisionMarketing(Topology topology, TopologySettings settings) {
         Serde<Long> ids = Serdes.Long();
-        topology.addSource(USER_PROFILES_SOURCE, ids.deserializer(), JsonSerdes.userProfile().deserializer(),
-                Topics.USER_PROFILES);
+        source(topology, USER_PROFILES_SOURCE, TopicCatalog.USER_PROFILES);
         topology.addProcessor(STORE_PROFILE, StoreProfileProcessor::new, USER_PROFILES_SOURCE);
-        topology.addSink(PROFILE_RESULTS_SINK, Topics.PROFILE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
-                STORE_PROFILE);
+        sink(topology, PROFILE_RESULTS_SINK, TopicCatalog.PROFILE_RESULTS, STORE_PROFILE);
 
-        topology.addSource(AUDIENCE_CHECKS_SOURCE, ids.deserializer(), JsonSerdes.audienceCheck().deserializer(),
-                Topics.AUDIENCE_CHECKS);
+        source(topology, AUDIENCE_CHECKS_SOURCE, TopicCatalog.AUDIENCE_CHECKS);
         topology.addProcessor(CHECK_AUDIENCE, CheckAudienceProcessor::new, AUDIENCE_CHECKS_SOURCE);
 
-        topology.addSource(ISSUANCE_REQUESTS_SOURCE, ids.deserializer(), JsonSerdes.startIssuance().deserializer(),
-                Topics.ISSUANCE_REQUESTS);
+        source(topology, ISSUANCE_REQUESTS_SOURCE, TopicCatalog.ISSUANCE_REQUESTS);
         topology.addProcessor(WALK_ISSUANCES, () -> new WalkIssuancesProcessor(settings), ISSUANCE_REQUESTS_SOURCE);
-        topology.addSink(ISSUANCE_PROGRESS_SINK, Topics.ISSUANCE_PROGRESS, ids.serializer(), JsonSerdes.serializer(),
-                WALK_ISSUANCES);
-        topology.addSink(EXPERIMENT_EVENTS_SINK, Topics.EXPERIMENT_EVENTS, ids.serializer(), JsonSerdes.serializer(),
-                REDEEM_COUPON);
+        sink(topology, ISSUANCE_PROGRESS_SINK, TopicCatalog.ISSUANCE_PROGRESS, WALK_ISSUANCES);
+        sink(topology, EXPERIMENT_EVENTS_SINK, TopicCatalog.EXPERIMENT_EVENTS, REDEEM_COUPON);
 
         topology.addStateStore(store(PROFILE_STORE, ids, JsonSerdes.stored(Profile.class)), STORE_PROFILE,
                 CHECK_AUDIENCE, WALK_ISSUANCES);
@@ -218,20 +200,29 @@ public final class ClaimTopology {
         topology.addStateStore(store(ISSUANCE_JOB_STORE, Serdes.String(), JsonSerdes.stored(IssuanceJob.class)),
                 WALK_ISSUANCES);
 
-        topology.addSource(ISSUANCE_PROGRESS_SOURCE, ids.deserializer(), JsonSerdes.issuanceDelta().deserializer(),
-                Topics.ISSUANCE_PROGRESS);
+        source(topology, ISSUANCE_PROGRESS_SOURCE, TopicCatalog.ISSUANCE_PROGRESS);
         topology.addProcessor(SUM_ISSUANCE_PROGRESS, SumIssuanceProgressProcessor::new, ISSUANCE_PROGRESS_SOURCE);
         topology.addStateStore(store(ISSUANCE_PROGRESS_STORE, Serdes.String(),
                         JsonSerdes.stored(IssuanceProgress.class)),
                 SUM_ISSUANCE_PROGRESS);
-        topology.addSink(ISSUANCE_RESULTS_SINK, Topics.ISSUANCE_RESULTS, ids.serializer(), JsonSerdes.serializer(),
-                SUM_ISSUANCE_PROGRESS);
+        sink(topology, ISSUANCE_RESULTS_SINK, TopicCatalog.ISSUANCE_RESULTS, SUM_ISSUANCE_PROGRESS);
 
-        topology.addSource(EXPERIMENT_EVENTS_SOURCE, ids.deserializer(), JsonSerdes.experimentDelta().deserializer(),
-                Topics.EXPERIMENT_EVENTS);
+        source(topology, EXPERIMENT_EVENTS_SOURCE, TopicCatalog.EXPERIMENT_EVENTS);
         topology.addProcessor(COUNT_EXPERIMENT, CountExperimentProcessor::new, EXPERIMENT_EVENTS_SOURCE);
         topology.addStateStore(store(EXPERIMENT_REPORT_STORE, ids, JsonSerdes.stored(ExperimentTally.class)),
                 COUNT_EXPERIMENT);
+    }
+
+    private static <K, V> void source(Topology topology, String name, Topic<K, V> topic) {
+        topology.addSource(name, topic.keys().deserializer(), topic.values().deserializer(), topic.name());
+    }
+
+    /**
+     * A sink writes whatever its parents forward to it, unchecked by the compiler: the parents' declared output
+     * (see each processor) is what keeps it to the topic's value type.
+     */
+    private static <K, V> void sink(Topology topology, String name, Topic<K, V> topic, String... parents) {
+        topology.addSink(name, topic.name(), topic.keys().serializer(), topic.values().serializer(), parents);
     }
 
     private static <K, V> StoreBuilder<KeyValueStore<K, V>> store(String name, Serde<K> keys, Serde<V> values) {

@@ -40,6 +40,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The template-keyed decider: reads the stores, lets {@link ClaimDecider} decide, writes what changed and
  * routes the outcome. One task owns each partition, so these reads and writes are one atomic step, and
  * exactly-once makes the step happen once however often it is retried.
+ * <p>
+ * Its output is {@code Object}: it forwards outcomes, templates, template answers, grants, audience checks,
+ * issuance and experiment reports to their sinks and statistics to {@code sum-stats}, and the outcomes and
+ * templates are domain types, which no message interface of the contract can take in. Each sink's topic in
+ * {@link ClaimTopology} says what it takes.
  */
 final class DecideClaimProcessor implements Processor<Long, ClaimCommand, Long, Object> {
 

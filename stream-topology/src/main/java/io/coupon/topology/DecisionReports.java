@@ -41,14 +41,14 @@ final class DecisionReports {
             }
         }
         if (claim.issuanceId() != null) {
-            context.forward(new Record<>(claim.templateId(), (Object) IssuanceDelta.decided(claim.templateId(),
+            context.forward(new Record<>(claim.templateId(), IssuanceDelta.decided(claim.templateId(),
                     claim.issuanceId(), outcome.status()), record.timestamp()),
                     ClaimTopology.DECISION_ISSUANCE_PROGRESS_SINK);
         }
     }
 
     private void experiment(Record<?, ?> record, long templateId, String variant, VariantCounts delta) {
-        context.forward(new Record<>(templateId, (Object) new ExperimentDelta(templateId, variant, delta),
+        context.forward(new Record<>(templateId, new ExperimentDelta(templateId, variant, delta),
                 record.timestamp()), ClaimTopology.DECISION_EXPERIMENT_EVENTS_SINK);
     }
 }

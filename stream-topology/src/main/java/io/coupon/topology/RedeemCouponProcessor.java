@@ -32,6 +32,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The user-keyed redemption step: Try, Confirm, Cancel and Refund are decided by {@link RedemptionDecider} against
  * the wallet and the order, in the task that owns the user. A wall-clock timer applies due lock timeouts
  * and coupon expiries from {@code expiry-index-store}, a time-ordered index, so each tick reads only what is due.
+ * <p>
+ * Its output is {@code Object}: answers, coupon events, uses for the template's statistics and experiment changes
+ * go to four topics and share no type of their own; each sink's topic in {@link ClaimTopology} says what it takes.
  */
 final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, Long, Object> {
 
@@ -101,14 +104,14 @@ final class RedeemCouponProcessor implements Processor<Long, RedemptionCommand, 
                         ? decision.order().discountFor(change.coupon().couponId()) : null;
                 CouponEvent event = CouponEvent.of(userId, change, at, amount,
                         use && decision.order() != null ? decision.order().orderAmount() : null);
-                context.forward(new Record<>(userId, (Object) event, at.toEpochMilli()),
+                context.forward(new Record<>(userId, event, at.toEpochMilli()),
                         ClaimTopology.COUPON_EVENTS_SINK);
                 if (event.used()) {
-                    context.forward(new Record<>(event.templateId(), (Object) new CountUse(event), at.toEpochMilli()),
+                    context.forward(new Record<>(event.templateId(), new CountUse(event), at.toEpochMilli()),
                             ClaimTopology.CLAIM_REQUESTS_SINK);
                 }
                 stats.record(userId, event).ifPresent(delta -> context.forward(
-                        new Record<>(delta.templateId(), (Object) delta, at.toEpochMilli()),
+                        new Record<>(delta.templateId(), delta, at.toEpochMilli()),
                         ClaimTopology.EXPERIMENT_EVENTS_SINK));
             }
         }

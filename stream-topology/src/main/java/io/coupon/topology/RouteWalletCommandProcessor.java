@@ -14,11 +14,11 @@ import org.apache.kafka.streams.processor.api.Record;
  * {@link WalletProgress}, so a wallet read can wait until everything in the partition when it began is applied,
  * and each applied grant to {@link LocalAnswers}, which may have answered it before it reached the partition.
  */
-final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand, Long, Object> {
+final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand, Long, WalletCommand> {
 
     private final WalletProgress progress;
     private final LocalAnswers answers;
-    private ProcessorContext<Long, Object> context;
+    private ProcessorContext<Long, WalletCommand> context;
     private int partition;
 
     RouteWalletCommandProcessor(WalletProgress progress, LocalAnswers answers) {
@@ -27,7 +27,7 @@ final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand
     }
 
     @Override
-    public void init(ProcessorContext<Long, Object> context) {
+    public void init(ProcessorContext<Long, WalletCommand> context) {
         this.context = context;
         this.partition = context.taskId().partition();
         // A task (re)initialised here restored its stores: what this process applied before may be rolled back.

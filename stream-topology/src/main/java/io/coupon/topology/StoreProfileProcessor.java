@@ -15,14 +15,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * user's wallet and stats, then answers it: the API's 200 waits for this answer, so every claim decided after it
  * sees the new profile.
  */
-final class StoreProfileProcessor implements Processor<Long, UserProfile, Long, Object> {
+final class StoreProfileProcessor implements Processor<Long, UserProfile, Long, ProfileResult> {
 
-    private ProcessorContext<Long, Object> context;
+    private ProcessorContext<Long, ProfileResult> context;
     private KeyValueStore<Long, Profile> profiles;
     private KeyValueStore<Long, UserStats> stats;
 
     @Override
-    public void init(ProcessorContext<Long, Object> context) {
+    public void init(ProcessorContext<Long, ProfileResult> context) {
         this.context = context;
         profiles = context.getStateStore(Stores.PROFILE_STORE);
         stats = context.getStateStore(Stores.USER_STATS_STORE);

@@ -15,13 +15,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * template's partition, exactly once. A start is answered on {@code issuance-results} (the API's 202 waits for
  * it, so a GET right after finds the issuance); a repeated start changes nothing and gets the same answer.
  */
-final class SumIssuanceProgressProcessor implements Processor<Long, IssuanceDelta, Long, Object> {
+final class SumIssuanceProgressProcessor implements Processor<Long, IssuanceDelta, Long, IssuanceResult> {
 
-    private ProcessorContext<Long, Object> context;
+    private ProcessorContext<Long, IssuanceResult> context;
     private KeyValueStore<String, IssuanceProgress> progress;
 
     @Override
-    public void init(ProcessorContext<Long, Object> context) {
+    public void init(ProcessorContext<Long, IssuanceResult> context) {
         this.context = context;
         progress = context.getStateStore(Stores.ISSUANCE_PROGRESS_STORE);
     }

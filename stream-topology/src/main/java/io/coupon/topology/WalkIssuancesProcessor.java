@@ -30,6 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * user with the idempotency key {@link Keys#issuanceRequest}, at most {@link TopologySettings#issuanceClaimsPerTick}
  * per tick across all jobs. The cursor moves in the same transaction as the claims, so a crash resumes right after
  * the last committed claim; and a claim emitted again would meet its own key and grant nothing new.
+ * <p>
+ * Its output is {@code Object}: claims go to {@code claim-requests} and progress to {@code issuance-progress},
+ * two messages with no common type of their own; each sink's topic in {@link ClaimTopology} says what it takes.
  */
 final class WalkIssuancesProcessor implements Processor<Long, StartIssuance, Long, Object> {
 
@@ -151,11 +154,11 @@ final class WalkIssuancesProcessor implements Processor<Long, StartIssuance, Lon
         for (long user : matched) {
             Claim claim = new Claim(Keys.issuanceRequest(start.issuanceId(), user), start.templateId(), user, now,
                     null, start.issuanceId());
-            context.forward(new Record<>(start.templateId(), (Object) claim, now.toEpochMilli()),
+            context.forward(new Record<>(start.templateId(), claim, now.toEpochMilli()),
                     ClaimTopology.CLAIM_REQUESTS_SINK);
         }
         if (!matched.isEmpty() || finished) {
-            context.forward(new Record<>(start.templateId(), (Object) IssuanceDelta.walked(start.templateId(),
+            context.forward(new Record<>(start.templateId(), IssuanceDelta.walked(start.templateId(),
                     start.issuanceId(), matched.size(), finished), now.toEpochMilli()),
                     ClaimTopology.ISSUANCE_PROGRESS_SINK);
         }

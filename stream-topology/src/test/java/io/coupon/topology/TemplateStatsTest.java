@@ -4,8 +4,7 @@ import static io.coupon.topology.TemplateBuilder.aTemplate;
 import static io.coupon.topology.TopologyFixture.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.coupon.contract.JsonSerdes;
-import io.coupon.contract.Topics;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.message.TemplateStats;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.RedemptionStatus;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +38,7 @@ class TemplateStatsTest {
     @BeforeEach
     void driver() {
         topology = new TopologyFixture(stateDir);
-        stats = topology.driver().createOutputTopic(Topics.TEMPLATE_STATS, Serdes.Long().deserializer(),
-                JsonSerdes.of(TemplateStats.class).deserializer());
+        stats = topology.output(TopicCatalog.TEMPLATE_STATS);
         topology.define(aTemplate(TEMPLATE).build());
     }
 

@@ -18,6 +18,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.Topic;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.Topics;
 import io.coupon.contract.message.BlocklistEntry;
 import io.coupon.contract.message.BlockUser;
@@ -34,6 +36,7 @@ import io.coupon.contract.message.StartIssuance;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.contract.message.TryRedemption;
 import io.coupon.contract.message.UserProfile;
+import io.coupon.contract.message.WalletCommand;
 import io.coupon.domain.AudienceOp;
 import io.coupon.domain.AudienceParser;
 import io.coupon.domain.CampaignStatus;
@@ -72,6 +75,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
@@ -126,7 +130,7 @@ class TopicSchemasTest {
     private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new LinkedHashMap<>();
     /** Every record the topology wrote to a schema'd topic, by topic, in order. */
     private final Map<String, List<TestRecord<byte[], byte[]>>> published = new TreeMap<>();
-    private TestInputTopic<Long, RedemptionCommand> walletCommands;
+    private TestInputTopic<Long, WalletCommand> walletCommands;
     private TestInputTopic<Long, UserProfile> userProfiles;
     private TestInputTopic<Long, IssuanceDelta> issuanceProgress;
     private TestInputTopic<Long, StartIssuance> issuanceRequests;
@@ -140,14 +144,10 @@ class TopicSchemasTest {
                     Serdes.ByteArray().deserializer()));
             published.put(topic, new ArrayList<>());
         }
-        walletCommands = topology.driver().createInputTopic(Topics.WALLET_COMMANDS, Serdes.Long().serializer(),
-                JsonSerdes.redemptionCommand().serializer());
-        userProfiles = topology.driver().createInputTopic(Topics.USER_PROFILES, Serdes.Long().serializer(),
-                JsonSerdes.userProfile().serializer());
-        issuanceProgress = topology.driver().createInputTopic(Topics.ISSUANCE_PROGRESS, Serdes.Long().serializer(),
-                JsonSerdes.issuanceDelta().serializer());
-        issuanceRequests = topology.driver().createInputTopic(Topics.ISSUANCE_REQUESTS, Serdes.Long().serializer(),
-                JsonSerdes.startIssuance().serializer());
+        walletCommands = topology.input(TopicCatalog.WALLET_COMMANDS);
+        userProfiles = topology.input(TopicCatalog.USER_PROFILES);
+        issuanceProgress = topology.input(TopicCatalog.ISSUANCE_PROGRESS);
+        issuanceRequests = topology.input(TopicCatalog.ISSUANCE_REQUESTS);
     }
 
     @AfterEach
@@ -213,9 +213,12 @@ class TopicSchemasTest {
                 Topics.ISSUANCE_PROGRESS, List.of(IssuanceDelta.started(toAnAudience)),
                 Topics.ISSUANCE_REQUESTS, List.of(toAnAudience, toAList));
 
+        Serializer<Object> api = Topic.valuesOf(List.of(TopicCatalog.USER_BLOCKLIST, TopicCatalog.USER_PROFILES,
+                TopicCatalog.ISSUANCE_PROGRESS, TopicCatalog.ISSUANCE_REQUESTS));
+
         List<String> violations = new ArrayList<>();
         written.forEach((topic, values) -> values.forEach(value ->
-                violations.addAll(violations(topic, JsonSerdes.serializer().serialize(topic, value)))));
+                violations.addAll(violations(topic, api.serialize(topic, value)))));
 
         assertEquals(List.of(), violations);
     }

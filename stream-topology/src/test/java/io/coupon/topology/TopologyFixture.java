@@ -2,11 +2,11 @@ package io.coupon.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.coupon.contract.JsonSerdes;
 import io.coupon.contract.Keys;
 import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.Stores;
-import io.coupon.contract.Topics;
+import io.coupon.contract.Topic;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.message.AudienceCheck;
 import io.coupon.contract.message.ExperimentTally;
@@ -32,6 +32,7 @@ import io.coupon.contract.message.RedemptionResult;
 import io.coupon.contract.message.TemplateResult;
 import io.coupon.contract.message.TryRedemption;
 import io.coupon.contract.message.UnblockUser;
+import io.coupon.contract.message.WalletCommand;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.Order;
 import io.coupon.domain.Stock;
@@ -44,7 +45,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -76,7 +76,7 @@ final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<Long, TemplateResult> templateResults;
     private final TestOutputTopic<Long, CouponEvent> couponEvents;
     private final TestOutputTopic<Long, Template> couponTemplates;
-    private final TestInputTopic<Long, RedemptionCommand> redemptionRequests;
+    private final TestInputTopic<Long, WalletCommand> redemptionRequests;
     private final TestOutputTopic<Long, RedemptionResult> redemptionResults;
     private int redemptionRequestSequence;
     private final TestInputTopic<Long, UserProfile> userProfiles;
@@ -117,32 +117,19 @@ final class TopologyFixture implements AutoCloseable {
     TopologyFixture(Properties properties, Instant wallClock, TopologySettings settings, LocalAnswers answers) {
         driver = new TopologyTestDriver(ClaimTopology.build(settings, new WalletProgress(), answers), properties,
                 wallClock);
-        claimRequests = driver.createInputTopic(Topics.CLAIM_REQUESTS, Serdes.Long().serializer(),
-                JsonSerdes.claimCommand().serializer());
-        claimResults = driver.createOutputTopic(Topics.CLAIM_RESULTS, Serdes.Long().deserializer(),
-                JsonSerdes.claimOutcome().deserializer());
-        templateResults = driver.createOutputTopic(Topics.TEMPLATE_RESULTS, Serdes.Long().deserializer(),
-                JsonSerdes.templateResult().deserializer());
-        couponEvents = driver.createOutputTopic(Topics.COUPON_EVENTS, Serdes.Long().deserializer(),
-                JsonSerdes.couponEvent().deserializer());
-        couponTemplates = driver.createOutputTopic(Topics.COUPON_TEMPLATES, Serdes.Long().deserializer(),
-                JsonSerdes.template().deserializer());
-        redemptionRequests = driver.createInputTopic(Topics.WALLET_COMMANDS, Serdes.Long().serializer(),
-                JsonSerdes.redemptionCommand().serializer());
-        redemptionResults = driver.createOutputTopic(Topics.REDEMPTION_RESULTS, Serdes.Long().deserializer(),
-                JsonSerdes.redemptionResult().deserializer());
-        userProfiles = driver.createInputTopic(Topics.USER_PROFILES, Serdes.Long().serializer(),
-                JsonSerdes.userProfile().serializer());
-        profileResults = driver.createOutputTopic(Topics.PROFILE_RESULTS, Serdes.Long().deserializer(),
-                JsonSerdes.profileResult().deserializer());
-        audienceChecks = driver.createOutputTopic(Topics.AUDIENCE_CHECKS, Serdes.Long().deserializer(),
-                JsonSerdes.audienceCheck().deserializer());
-        issuanceRequests = driver.createInputTopic(Topics.ISSUANCE_REQUESTS, Serdes.Long().serializer(),
-                JsonSerdes.startIssuance().serializer());
-        issuanceProgress = driver.createInputTopic(Topics.ISSUANCE_PROGRESS, Serdes.Long().serializer(),
-                JsonSerdes.issuanceDelta().serializer());
-        issuanceResults = driver.createOutputTopic(Topics.ISSUANCE_RESULTS, Serdes.Long().deserializer(),
-                JsonSerdes.issuanceResult().deserializer());
+        claimRequests = input(TopicCatalog.CLAIM_REQUESTS);
+        claimResults = output(TopicCatalog.CLAIM_RESULTS);
+        templateResults = output(TopicCatalog.TEMPLATE_RESULTS);
+        couponEvents = output(TopicCatalog.COUPON_EVENTS);
+        couponTemplates = output(TopicCatalog.COUPON_TEMPLATES);
+        redemptionRequests = input(TopicCatalog.WALLET_COMMANDS);
+        redemptionResults = output(TopicCatalog.REDEMPTION_RESULTS);
+        userProfiles = input(TopicCatalog.USER_PROFILES);
+        profileResults = output(TopicCatalog.PROFILE_RESULTS);
+        audienceChecks = output(TopicCatalog.AUDIENCE_CHECKS);
+        issuanceRequests = input(TopicCatalog.ISSUANCE_REQUESTS);
+        issuanceProgress = input(TopicCatalog.ISSUANCE_PROGRESS);
+        issuanceResults = output(TopicCatalog.ISSUANCE_RESULTS);
     }
 
     // --- precision marketing
@@ -347,6 +334,16 @@ final class TopologyFixture implements AutoCloseable {
 
     TopologyTestDriver driver() {
         return driver;
+    }
+
+    /** The topic as the API or another step writes it. */
+    <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keys().serializer(), topic.values().serializer());
+    }
+
+    /** The topic as its readers read it. */
+    <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keys().deserializer(), topic.values().deserializer());
     }
 
     @Override

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.coupon.bench.ProcessCpu;
-import io.coupon.contract.JsonSerdes;
+import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.Topics;
 import io.coupon.contract.config.StreamsSettings;
 import io.coupon.contract.message.Claim;
+import io.coupon.contract.message.ClaimCommand;
 import io.coupon.contract.message.DefineTemplate;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.CouponType;
@@ -53,8 +54,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -101,7 +101,7 @@ public final class StreamOnlyBench {
      * producer's own hashing.
      */
     static List<Template> templates(int count, long stock, int partitions, long firstId, Instant now) {
-        LongSerializer keys = new LongSerializer();
+        Serializer<Long> keys = TopicCatalog.CLAIM_REQUESTS.keys().serializer();
         Set<Integer> taken = new HashSet<>();
         List<Template> templates = new ArrayList<>();
         for (long id = firstId; templates.size() < count; id++) {
@@ -122,8 +122,7 @@ public final class StreamOnlyBench {
     private static long preload(String bootstrap, List<Template> warmup, List<Template> templates,
             StreamOnlyOptions o, Instant now) throws Exception {
         define(bootstrap, concat(warmup, templates), now);
-        try (KafkaProducer<Long, Object> producer = new KafkaProducer<>(producerProps(bootstrap, Duration.ofMinutes(2)),
-                new LongSerializer(), JsonSerdes.serializer())) {
+        try (KafkaProducer<Long, ClaimCommand> producer = claimsProducer(bootstrap, Duration.ofMinutes(2))) {
             SplittableRandom random = new SplittableRandom(42);
             sendClaims(producer, warmup, o.warmupClaims(), o.users(), random, "warmup-");
             List<Set<Long>> users = sendClaims(producer, templates, o.claims(), o.users(), random, "claim-");
@@ -140,11 +139,10 @@ public final class StreamOnlyBench {
      */
     private static void define(String bootstrap, List<Template> templates, Instant now) throws Exception {
         for (int attempt = 1; ; attempt++) {
-            try (KafkaProducer<Long, Object> producer = new KafkaProducer<>(
-                    producerProps(bootstrap, Duration.ofSeconds(10)), new LongSerializer(), JsonSerdes.serializer())) {
+            try (KafkaProducer<Long, ClaimCommand> producer = claimsProducer(bootstrap, Duration.ofSeconds(10))) {
                 List<Future<RecordMetadata>> definitions = new ArrayList<>();
                 for (Template t : templates) {
-                    definitions.add(producer.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, null,
+                    definitions.add(producer.send(new ProducerRecord<>(TopicCatalog.CLAIM_REQUESTS.name(), null,
                             now.toEpochMilli(), t.id(), new DefineTemplate("define-" + t.id(), t))));
                 }
                 producer.flush();
@@ -160,6 +158,11 @@ public final class StreamOnlyBench {
         }
     }
 
+    private static KafkaProducer<Long, ClaimCommand> claimsProducer(String bootstrap, Duration deliveryTimeout) {
+        return new KafkaProducer<>(producerProps(bootstrap, deliveryTimeout),
+                TopicCatalog.CLAIM_REQUESTS.keys().serializer(), TopicCatalog.CLAIM_REQUESTS.values().serializer());
+    }
+
     private static Properties producerProps(String bootstrap, Duration deliveryTimeout) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -173,7 +176,7 @@ public final class StreamOnlyBench {
     }
 
     /** Sends the claims round-robin over the templates; returns each template's distinct users. */
-    private static List<Set<Long>> sendClaims(KafkaProducer<Long, Object> producer, List<Template> templates,
+    private static List<Set<Long>> sendClaims(KafkaProducer<Long, ClaimCommand> producer, List<Template> templates,
             long claims, long userCount, SplittableRandom random, String idPrefix) {
         List<Set<Long>> users = new ArrayList<>();
         templates.forEach(t -> users.add(new HashSet<>()));
@@ -183,7 +186,7 @@ public final class StreamOnlyBench {
             long user = 1 + random.nextLong(userCount);
             users.get(index).add(user);
             Instant at = Instant.now();
-            producer.send(new ProducerRecord<>(Topics.CLAIM_REQUESTS, null, at.toEpochMilli(), template,
+            producer.send(new ProducerRecord<>(TopicCatalog.CLAIM_REQUESTS.name(), null, at.toEpochMilli(), template,
                     new Claim(idPrefix + i, template, user, at)));
         }
         return users;
@@ -215,7 +218,7 @@ public final class StreamOnlyBench {
         long lastNanos = 0;
         long firstNanos = 0;
         try (KafkaConsumer<Long, byte[]> results = resultsConsumer(bootstrap)) {
-            List<TopicPartition> partitions = results.partitionsFor(Topics.CLAIM_RESULTS).stream()
+            List<TopicPartition> partitions = results.partitionsFor(TopicCatalog.CLAIM_RESULTS.name()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             results.assign(partitions);
             results.seekToBeginning(partitions);
@@ -303,7 +306,8 @@ public final class StreamOnlyBench {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        return new KafkaConsumer<>(p, new LongDeserializer(), new ByteArrayDeserializer());
+        // the values stay bytes: the bench reads only each outcome's status, not the whole outcome
+        return new KafkaConsumer<>(p, TopicCatalog.CLAIM_RESULTS.keys().deserializer(), new ByteArrayDeserializer());
     }
 
     private static int freePort() {
