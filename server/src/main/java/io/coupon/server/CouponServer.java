@@ -1,73 +1,30 @@
 package io.coupon.server;
 
 import io.coupon.contract.config.KafkaConnection;
-import io.coupon.contract.ClaimAnswers;
-import io.coupon.contract.TopicCatalog;
 import io.coupon.contract.LocalAnswers;
 import io.coupon.contract.WalletProgress;
 import io.coupon.contract.config.CouponConfig;
 import io.coupon.contract.config.Role;
-import io.coupon.contract.message.ClaimGrant;
-import io.coupon.contract.message.IssuanceResult;
-import io.coupon.contract.message.ProfileResult;
-import io.coupon.contract.message.RedemptionResult;
-import io.coupon.ingest.IssuanceService;
-import io.coupon.ingest.MarketingRoutes;
-import io.coupon.ingest.ProfileService;
-import io.coupon.query.MarketingQueryRoutes;
-import io.coupon.query.TemplateSnapshot;
-import io.coupon.contract.message.TemplateResult;
-import io.coupon.domain.ClaimOutcome;
-import io.coupon.contract.Stores;
-import io.coupon.ingest.ClaimRateLimiter;
-import io.coupon.ingest.ClaimService;
-import io.coupon.ingest.CommandPublisher;
-import io.coupon.ingest.IngestRoutes;
-import io.coupon.ingest.KafkaCircuit;
-import io.coupon.ingest.OutcomeListener;
-import io.coupon.ingest.PendingReplies;
-import io.coupon.ingest.RedemptionRoutes;
-import io.coupon.ingest.RedemptionService;
-import io.coupon.ingest.TemplateService;
-import io.coupon.ingest.UndecidedClaims;
-import io.coupon.query.InternalCalls;
-import io.coupon.query.OwnerRoutedReader;
-import io.coupon.query.QueryRoutes;
-import io.coupon.query.RemoteReader;
-import io.coupon.query.StoreReader;
+import io.coupon.ingest.IngestApi;
+import io.coupon.query.QueryApi;
 import io.coupon.query.TemplateCatalog;
-import io.coupon.query.TemplateListRoutes;
-import io.coupon.query.WalletCatchUp;
 import io.coupon.server.dashboard.ActivitySampler;
 import io.coupon.server.dashboard.DashboardRoutes;
-import io.coupon.topology.ClaimTopology;
-import io.coupon.topology.StreamsProperties;
-import io.coupon.topology.TopologySettings;
-import io.coupon.topology.WalletProgressClientSupplier;
+import io.coupon.topology.CouponStream;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,16 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class CouponServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouponServer.class);
-    /** How long the broker gathers the answers this process was not handed, when it hands its own over. */
-    private static final Duration HANDED_OVER_FALLBACK_WAIT = Duration.ofMillis(100);
-    /** Template changes and issuances waiting for their decision at once: operators' calls, a few at a time. */
-    private static final int OPERATOR_CALLS_IN_FLIGHT = 1_000;
 
     private final CouponConfig config;
     private final Clock clock;
     private final boolean warmUpCopy;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final RestoredRecords restored = new RestoredRecords();
+    private CouponStream stream;
     private KafkaStreams streams;
     private Javalin http;
 
@@ -148,36 +101,25 @@ public final class CouponServer implements AutoCloseable {
         gc.bindTo(meters);
         started.push(gc);
 
-        List<Consumer<RoutesConfig>> routes = new ArrayList<>();
-        Duration forward = config.http().forwardTimeout();
-        InternalCalls internalCalls = new InternalCalls(
-                HttpClient.newBuilder().connectTimeout(forward).build(), config.http().internalSecret());
-        OwnerRoutedReader ownReader = null;
         // The all-in-one on its own broker decides every claim it takes, so it answers claims as it decides them
         // rather than reading them back from claim-results and wallet-commands (LocalAnswers says why that is
         // as safe).
         LocalAnswers answers = config.kafka().embedded() && config.role() == Role.ALL
                 ? LocalAnswers.inProcess() : LocalAnswers.none();
         started.push(answers);
+        QueryApi queries;
         if (config.role().runsStream()) {
             WalletProgress walletProgress = new WalletProgress();
             streams = startStream(kafka, replication, meters, walletProgress, answers);
-            ownReader = new OwnerRoutedReader(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                    internalCalls, forward, new WalletCatchUp(admin, walletProgress, answers,
-                    config.http().walletCatchUp()));
+            queries = QueryApi.ofStream(config.http(), streams, admin, walletProgress, answers, clock);
+        } else {
+            queries = QueryApi.remote(config.http(), clock);
         }
-        StoreReader reader = ownReader != null ? ownReader
-                : new RemoteReader(internalCalls, config.http().queryUrls(), false, config.http().remoteReadTimeout());
-        ClaimService claims = startApi(kafka, meters, routes, reader, answers);
-        BiPredicate<Long, String> undecided = claims::isUndecided;
-        QueryRoutes queries = new QueryRoutes(reader, ownReader, undecided, clock);
-        routes.add(queries::register);
-        routes.add(new MarketingQueryRoutes(reader, ownReader, clock)::register);
-        TemplateCatalog catalog = streams != null
-                ? TemplateCatalog.ofStreams(streams, HostInfo.buildFromEndpoint(config.http().advertisedServer()),
-                        internalCalls, forward)
-                : TemplateCatalog.remote(internalCalls, config.http().queryUrls(), config.http().remoteReadTimeout());
-        routes.add(new TemplateListRoutes(catalog, clock)::register);
+        IngestApi ingest = startApi(kafka, meters, queries, answers);
+        TemplateCatalog catalog = queries.catalog();
+        List<Consumer<RoutesConfig>> routes = new ArrayList<>();
+        routes.add(ingest::register);
+        routes.add(r -> queries.register(r, ingest::isUndecided));
         ActivitySampler activity = new ActivitySampler(meters, clock, Duration.ofSeconds(5), Duration.ofMinutes(15));
         started.push(activity.start());
         routes.add(new DashboardRoutes(catalog, activity, clock)::register);
@@ -234,121 +176,29 @@ public final class CouponServer implements AutoCloseable {
 
     private KafkaStreams startStream(KafkaConnection kafka, int replication, KafkaMetricsAtScrape meters,
                                      WalletProgress walletProgress, LocalAnswers answers) {
-        KafkaStreams ks = new KafkaStreams(
-                ClaimTopology.build(TopologySettings.of(config.streams().idempotencyRetention(),
-                        config.streams().lockTimeout()).withIssuanceRate(config.streams().issuanceRate()),
-                        walletProgress, answers),
-                StreamsProperties.of(config.streams(), kafka, config.http().advertisedServer(), replication,
-                        answers.active()),
-                new WalletProgressClientSupplier(walletProgress));
-        // Only the sole instance of the stream decides every claim and applies every grant it answers: another
-        // instance joining starts a rebalance here before it can take a task, and this stops handing over.
-        ks.setStateListener((now, before) -> answers.alone(now == KafkaStreams.State.RUNNING
-                && ks.metadataForAllStreamsClients().size() == 1));
-        ks.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread died; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .REPLACE_THREAD;
-        });
-        meters.watch(ks::metrics);
-        ks.setGlobalStateRestoreListener(restored);
-        FunctionCounter.builder("coupon.state.restored.records", restored, RestoredRecords::total)
-                .description("Changelog records replayed into this instance's state stores since it started")
-                .register(meters);
-        for (String store : List.of(Stores.TEMPLATE_STORE, Stores.STOCK_STORE, Stores.CLAIM_COUNT_STORE,
-                Stores.IDEMPOTENCY_STORE, Stores.WALLET_STORE, Stores.ORDER_STORE, Stores.EXPIRY_INDEX_STORE,
-                Stores.PROFILE_STORE, Stores.USER_STATS_STORE)) {
-            Gauge.builder("coupon.store.entries", () -> approximateEntries(ks, store))
-                    .description("Approximate entries of a state store on this instance").tag("store", store)
-                    .register(meters);
-        }
-        // Leaving the group on close lets a restart take its partitions back at once instead of after the
-        // session timeout (45 s).
-        started.push(() -> ks.close(CloseOptions.groupMembershipOperation(
-                CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30))));
-        ks.start();
-        return ks;
+        stream = CouponStream.start(config.streams(), kafka, config.http().advertisedServer(), replication,
+                walletProgress, answers, meters);
+        started.push(stream);
+        meters.watch(stream.kafkaMetrics());
+        return stream.streams();
     }
 
-    private ClaimService startApi(KafkaConnection kafka, KafkaMetricsAtScrape meters,
-                                  List<Consumer<RoutesConfig>> routes, StoreReader reader, LocalAnswers answers)
-            throws Exception {
-        CommandPublisher publisher = new CommandPublisher(kafka, config.kafka().instanceId(),
-                new KafkaCircuit(3, Duration.ofSeconds(1), clock));
-        started.push(publisher);
-        publisher.metrics().forEach(meters::watch);
-        PendingReplies<ClaimOutcome> pendingClaims = new PendingReplies<>(config.http().maxInFlight());
-        PendingReplies<RedemptionResult> pendingRedemptions = new PendingReplies<>(config.http().maxInFlight());
-        Gauge.builder("coupon.inflight.requests", () -> pendingClaims.size() + pendingRedemptions.size())
-                .description("Requests waiting for their decision").register(meters);
-        ClaimService claims = new ClaimService(publisher, pendingClaims,
-                new UndecidedClaims(config.http().undecidedClaims()),
-                config.http().claimWait(), clock, meters);
-        TemplateService templates = new TemplateService(publisher,
-                new PendingReplies<TemplateResult>(OPERATOR_CALLS_IN_FLIGHT), config.http().templateWait(), clock);
-        RedemptionService redemptions = new RedemptionService(publisher, pendingRedemptions,
-                config.http().claimWait(), meters, answers, config.http().walletCatchUp());
-        ProfileService profiles = new ProfileService(publisher, new PendingReplies<ProfileResult>(
-                config.http().maxInFlight()), config.http().claimWait(), clock);
-        IssuanceService issuances = new IssuanceService(publisher,
-                new PendingReplies<IssuanceResult>(OPERATOR_CALLS_IN_FLIGHT),
-                templateId -> reader.template(templateId).thenApply(s -> s.map(TemplateSnapshot::template)),
-                config.http().templateWait(), clock);
-        // The decider's answers, as written: a claim is answered without waiting for its transaction to commit.
-        // Where this process hands its own decisions to its API, the two topics are read for what it does not
-        // hand over (a claim decided by another instance that joined it), in batched fetches: a fetch per
-        // decision would be a third of the broker's work.
-        List<OutcomeListener.Subscription<?>> decisions = List.of(
-                new OutcomeListener.Subscription<>(TopicCatalog.CLAIM_RESULTS, ClaimAnswers::answersOnClaimResults,
-                        claims::decided),
-                new OutcomeListener.Subscription<>(TopicCatalog.WALLET_COMMANDS, ClaimAnswers::answersOnWalletCommands,
-                        command -> claims.decided(((ClaimGrant) command).outcome())));
-        List<OutcomeListener.Subscription<?>> asWritten = new ArrayList<>(List.of(
-                new OutcomeListener.Subscription<>(TopicCatalog.TEMPLATE_RESULTS, templates::decided)));
-        List<OutcomeListener> listeners = new ArrayList<>();
-        if (answers.active()) {
-            answers.connect(claims::decided);
-            listeners.add(new OutcomeListener(kafka, OutcomeListener.Isolation.AS_WRITTEN, "decisions",
-                    decisions, HANDED_OVER_FALLBACK_WAIT));
-        } else {
-            asWritten.addAll(decisions);
-        }
-        listeners.add(new OutcomeListener(kafka, OutcomeListener.Isolation.AS_WRITTEN, "answers", asWritten));
-        // The user-keyed step runs wall-clock timers, so a replay may differ: its answers are read committed.
-        OutcomeListener results = new OutcomeListener(kafka, OutcomeListener.Isolation.COMMITTED, "results",
-                List.of(new OutcomeListener.Subscription<>(TopicCatalog.PROFILE_RESULTS, profiles::stored),
-                        new OutcomeListener.Subscription<>(TopicCatalog.ISSUANCE_RESULTS, issuances::recorded),
-                        new OutcomeListener.Subscription<>(TopicCatalog.REDEMPTION_RESULTS, redemptions::decided)));
-        listeners.add(results);
-        for (OutcomeListener listener : listeners) {
-            started.push(listener);
-            meters.watch(listener::metrics);
-            listener.start();
-        }
-        ClaimRateLimiter limiter = new ClaimRateLimiter(config.http().globalClaimsPerSecond(),
-                config.http().userClaimsPerSecond(), meters);
-        routes.add(new IngestRoutes(templates, claims, publisher, limiter, clock)::register);
-        routes.add(new RedemptionRoutes(redemptions, clock)::register);
-        routes.add(new MarketingRoutes(profiles, issuances, clock)::register);
-        return claims;
+    private IngestApi startApi(KafkaConnection kafka, KafkaMetricsAtScrape meters, QueryApi queries,
+                               LocalAnswers answers) {
+        IngestApi api = IngestApi.start(kafka, config.http(), config.kafka().instanceId(), queries::template,
+                answers, meters, clock);
+        started.push(api);
+        api.kafkaMetrics().forEach(meters::watch);
+        return api;
     }
 
     public int httpPort() {
         return config.http().port();
     }
 
-    private static double approximateEntries(KafkaStreams ks, String store) {
-        try {
-            return ks.store(StoreQueryParameters.fromNameAndType(store,
-                    QueryableStoreTypes.<Object, Object>keyValueStore())).approximateNumEntries();
-        } catch (RuntimeException notQueryableNow) {
-            return Double.NaN;
-        }
-    }
-
     /** How many changelog records this process has replayed into its state stores since it started. */
     public long restoredRecords() {
-        return restored.total();
+        return stream == null ? 0 : stream.restoredRecords();
     }
 
     /** The stream of this process, or null in the API role. */

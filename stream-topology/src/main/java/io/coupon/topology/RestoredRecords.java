@@ -1,4 +1,4 @@
-package io.coupon.server;
+package io.coupon.topology;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
