@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar coupon-bench.jar <command> ...}: the load scenarios ({@code flash-sale}, {@code steady},
  * {@code ramp}, {@code idle}, {@code issuance-load}), the article's design as a server to compare with
- * ({@code baseline}), the topology alone ({@code stream-only}) and the page and chart of a comparison ({@code report}).
+ * ({@code baseline}), the topology alone ({@code stream-only}), the page and chart of a comparison ({@code report}),
+ * and failover and restoration on a cluster of real processes ({@code recovery}).
  */
 public final class BenchMain {
 
@@ -44,6 +45,9 @@ public final class BenchMain {
                 case "quote" -> {
                     return QuoteBench.run(rest, out);
                 }
+                case "recovery" -> {
+                    return RecoveryBench.run(rest, out);
+                }
                 default -> {
                     return scenario(args, out, err);
                 }
@@ -52,6 +56,7 @@ public final class BenchMain {
             err.println(e.getMessage());
             err.println(command.equals("stream-only") ? StreamOnlyOptions.USAGE
                     : command.equals("quote") ? QuoteBench.USAGE
+                    : command.equals("recovery") ? RecoveryBench.USAGE
                     : command.equals("report") ? ComparisonReport.USAGE : BenchOptions.USAGE);
             return 2;
         } catch (Exception e) {

@@ -56,12 +56,12 @@ final class CouponHttp {
     }
 
     JsonNode template(long id) throws IOException, InterruptedException {
-        HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/templates/" + id))
-                .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (got.statusCode() != 200) {
-            throw new IOException("template " + id + " not read: " + got.statusCode() + " " + got.body());
-        }
-        return JSON.readTree(got.body());
+        return read("/v1/templates/" + id, "template " + id);
+    }
+
+    /** How many coupons the user's wallet holds. */
+    int walletSize(long userId) throws IOException, InterruptedException {
+        return read("/v1/users/" + userId + "/coupons", "wallet of " + userId).get("coupons").size();
     }
 
     /** Sends a claim and completes with its outcome name, e.g. {@code "201 GRANTED"} or {@code "429"}. */
@@ -73,6 +73,16 @@ final class CouponHttp {
     CompletableFuture<HttpResponse<String>> claimAnswer(long templateId, long userId) {
         return client.sendAsync(post("/v1/templates/" + templateId + "/claims", "{\"userId\": " + userId + "}"),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends a claim and waits for its HTTP status. The idempotency key lets a caller send it again after an answer
+     * that decides nothing (202, 503, no answer) without claiming twice.
+     */
+    int claim(long templateId, long userId, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest request = postBuilder("/v1/templates/" + templateId + "/claims", "{\"userId\": " + userId + "}")
+                .header("Idempotency-Key", idempotencyKey).build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Replaces the user's profile; completes with the HTTP status (200 stored, 202 durable but not yet stored). */
@@ -95,13 +105,7 @@ final class CouponHttp {
 
     /** The issuance's progress as the server shows it: {@code {status, matched, granted, rejected}}. */
     JsonNode issuance(long templateId, String issuanceId) throws IOException, InterruptedException {
-        String path = "/v1/templates/" + templateId + "/issuances/" + issuanceId;
-        HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (got.statusCode() != 200) {
-            throw new IOException("issuance " + issuanceId + " not read: " + got.statusCode() + " " + got.body());
-        }
-        return JSON.readTree(got.body());
+        return read("/v1/templates/" + templateId + "/issuances/" + issuanceId, "issuance " + issuanceId);
     }
 
     /** Reads the user's wallet; completes with its status code, e.g. {@code "200"} (the body is not parsed). */
@@ -156,8 +160,22 @@ final class CouponHttp {
     }
 
     private HttpRequest post(String path, String json) {
+        return postBuilder(path, json).build();
+    }
+
+    private HttpRequest.Builder postBuilder(String path, String json) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** GETs a resource that must answer 200 and parses it; {@code what} names it in the error. */
+    private JsonNode read(String path, String what) throws IOException, InterruptedException {
+        HttpResponse<String> got = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (got.statusCode() != 200) {
+            throw new IOException(what + " not read: " + got.statusCode() + " " + got.body());
+        }
+        return JSON.readTree(got.body());
     }
 }

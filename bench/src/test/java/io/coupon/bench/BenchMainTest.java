@@ -100,6 +100,17 @@ class BenchMainTest {
     }
 
     @Test
+    void recoveryStartsNoClusterWithoutABuiltServerJarOrOnAHelpFlag() {
+        for (String[] args : new String[][] {{"recovery", "--server-jar", "no/such/coupon-server.jar"},
+                {"recovery", "--help"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = BenchMain.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, code, String.join(" ", args));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("recovery [--coupons"), err.toString());
+        }
+    }
+
+    @Test
     void rejectsAnUnknownOptionWithUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = BenchMain.run(new String[] {"flash-sale", "--stok", "1"}, System.out,

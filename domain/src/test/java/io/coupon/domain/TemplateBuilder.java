@@ -2,12 +2,17 @@ package io.coupon.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
-/** A valid THRESHOLD template ("20 off 200", 1000 units, one per user, 7 days valid) to vary one field at a time. */
-final class TemplateBuilder {
+/**
+ * A valid THRESHOLD template ("20 off 200", 1000 units, one per user, 7 days valid, open from {@link #START} to
+ * {@link #END}) to vary one field at a time. Public, and shipped in domain's test-jar, because the topology's tests
+ * build their templates with it too: one builder, so a new template field is defaulted in one place.
+ */
+public final class TemplateBuilder {
 
-    static final Instant START = Instant.parse("2026-11-11T00:00:00Z");
-    static final Instant END = Instant.parse("2026-11-12T00:00:00Z");
+    public static final Instant START = Instant.parse("2026-11-11T00:00:00Z");
+    public static final Instant END = Instant.parse("2026-11-12T00:00:00Z");
 
     private long id = 42;
     private String name = "Double 11: 20 off 200";
@@ -21,91 +26,107 @@ final class TemplateBuilder {
     private Instant endTime = END;
     private Integer validDays = 7;
     private Audience audience;
-    private java.util.List<Variant> variants;
+    private List<Variant> variants;
 
     private TemplateBuilder() {
     }
 
-    static TemplateBuilder aTemplate() {
+    /** Template 42. */
+    public static TemplateBuilder aTemplate() {
         return new TemplateBuilder();
     }
 
-    TemplateBuilder id(long value) {
+    public static TemplateBuilder aTemplate(long id) {
+        return aTemplate().id(id);
+    }
+
+    public TemplateBuilder id(long value) {
         id = value;
         return this;
     }
 
-    TemplateBuilder name(String value) {
+    public TemplateBuilder name(String value) {
         name = value;
         return this;
     }
 
-    TemplateBuilder type(CouponType value) {
+    public TemplateBuilder type(CouponType value) {
         type = value;
         return this;
     }
 
-    TemplateBuilder discount(String value) {
+    public TemplateBuilder discount(String value) {
         discount = value == null ? null : new BigDecimal(value);
         return this;
     }
 
-    TemplateBuilder threshold(String value) {
+    public TemplateBuilder threshold(String value) {
         threshold = value == null ? null : new BigDecimal(value);
         return this;
     }
 
-    TemplateBuilder maxDiscount(String value) {
+    public TemplateBuilder maxDiscount(String value) {
         maxDiscount = value == null ? null : new BigDecimal(value);
         return this;
     }
 
-    TemplateBuilder totalCount(long value) {
+    public TemplateBuilder totalCount(long value) {
         totalCount = value;
         return this;
     }
 
-    TemplateBuilder perUserLimit(int value) {
+    public TemplateBuilder perUserLimit(int value) {
         perUserLimit = value;
         return this;
     }
 
-    TemplateBuilder startTime(Instant value) {
+    public TemplateBuilder startTime(Instant value) {
         startTime = value;
         return this;
     }
 
-    TemplateBuilder endTime(Instant value) {
+    public TemplateBuilder endTime(Instant value) {
         endTime = value;
         return this;
     }
 
-    TemplateBuilder validDays(Integer value) {
+    public TemplateBuilder validDays(Integer value) {
         validDays = value;
         return this;
     }
 
     /** A CASH coupon: 10 off, no threshold. */
-    TemplateBuilder cash() {
-        return type(CouponType.CASH).discount("10.00").threshold(null).maxDiscount(null);
+    public TemplateBuilder cash() {
+        return cash("10.00");
+    }
+
+    /** A CASH coupon: {@code amount} off, no threshold. */
+    public TemplateBuilder cash(String amount) {
+        return type(CouponType.CASH).discount(amount).threshold(null).maxDiscount(null);
     }
 
     /** A DISCOUNT coupon: pay 85%, at most 30 off. */
-    TemplateBuilder percentOff() {
-        return type(CouponType.DISCOUNT).discount("0.85").threshold(null).maxDiscount("30.00");
+    public TemplateBuilder percentOff() {
+        return percentOff("0.85", "30.00");
     }
 
-    TemplateBuilder audience(Audience value) {
-        audience = value;
+    /** A DISCOUNT coupon: the customer pays {@code factor} × amount, at most {@code cap} off (null: uncapped). */
+    public TemplateBuilder percentOff(String factor, String cap) {
+        return type(CouponType.DISCOUNT).discount(factor).threshold(null).maxDiscount(cap);
+    }
+
+    /** The template's audience, written as the contract spells it (maps and lists, as JSON reads). */
+    public TemplateBuilder audience(Object rule) {
+        audience = AudienceParser.parse(rule);
         return this;
     }
 
-    TemplateBuilder variants(java.util.List<Variant> value) {
+    public TemplateBuilder variants(List<Variant> value) {
         variants = value;
         return this;
     }
 
-    Template build() {
+    public Template build() {
         return new Template(id, name, type, discount, threshold, maxDiscount, totalCount, perUserLimit, startTime,
                 endTime, validDays, audience, variants);
     }

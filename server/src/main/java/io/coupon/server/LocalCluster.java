@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration POLL_EVERY = Duration.ofMillis(250);
 
     private final Layout layout;
     private final List<ChildProcess> brokers = new ArrayList<>();
@@ -158,32 +160,48 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static void awaitListening(ChildProcess broker, int port) throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                if (!broker.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException(broker.name() + " did not start; see " + broker.log(), notYet);
-                }
-                Thread.sleep(250);
-            }
+        await(broker, () -> accepts(port), START_TIMEOUT, () -> didNotStart(broker), () -> didNotStart(broker));
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
+    }
+
+    private static IllegalStateException didNotStart(ChildProcess broker) {
+        return new IllegalStateException(broker.name() + " did not start; see " + broker.log());
     }
 
     /** Waits for {@code /health} to answer 200: started, restored and connected. */
     public void awaitHealthy(ChildProcess instance, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!healthy(instance)) {
-            if (!instance.isAlive()) {
-                throw new IllegalStateException(instance.name() + " exited; see " + instance.log());
+        await(instance, () -> healthy(instance), timeout,
+                () -> new IllegalStateException(instance.name() + " exited; see " + instance.log()),
+                () -> new TimeoutException(instance.name() + " not healthy after " + timeout + "; see "
+                        + instance.log()));
+    }
+
+    /**
+     * Waits until {@code ready} holds; throws what {@code exited} makes as soon as the process is gone (no use
+     * waiting on a dead one), and what {@code late} makes once {@code timeout} has passed.
+     */
+    private static void await(ChildProcess process, Poll.Condition ready, Duration timeout,
+                              Supplier<? extends Exception> exited, Supplier<? extends Exception> late)
+            throws Exception {
+        Poll.Condition readyWhileAlive = () -> {
+            if (ready.holds()) {
+                return true;
             }
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException(instance.name() + " not healthy after " + timeout + "; see "
-                        + instance.log());
+            if (!process.isAlive()) {
+                throw exited.get();
             }
-            Thread.sleep(250);
+            return false;
+        };
+        if (!Poll.await(readyWhileAlive, timeout, POLL_EVERY)) {
+            throw late.get();
         }
     }
 

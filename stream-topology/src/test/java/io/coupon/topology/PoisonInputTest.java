@@ -1,7 +1,8 @@
 package io.coupon.topology;
 
+import io.coupon.contract.Topic;
 import io.coupon.contract.config.KafkaConnection;
-import static io.coupon.topology.TemplateBuilder.aTemplate;
+import static io.coupon.domain.TemplateBuilder.aTemplate;
 import static io.coupon.topology.TopologyFixture.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -46,8 +46,8 @@ class PoisonInputTest {
     @BeforeEach
     void start() {
         topology = new TopologyFixture(productionProperties(stateDir), OPEN);
-        rawRequests = topology.driver().createInputTopic(Topics.CLAIM_REQUESTS, Serdes.Long().serializer(),
-                new ByteArraySerializer());
+        // claim-requests as anyone might write it: any bytes at all
+        rawRequests = topology.input(new Topic<>(Topics.CLAIM_REQUESTS, Serdes.Long(), Serdes.ByteArray()));
         deadLetters = topology.driver().createOutputTopic(Topics.DEAD_LETTERS, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         topology.define(aTemplate(42).totalCount(10).build());

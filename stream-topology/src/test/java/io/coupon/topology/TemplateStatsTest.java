@@ -1,6 +1,6 @@
 package io.coupon.topology;
 
-import static io.coupon.topology.TemplateBuilder.aTemplate;
+import static io.coupon.domain.TemplateBuilder.aTemplate;
 import static io.coupon.topology.TopologyFixture.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

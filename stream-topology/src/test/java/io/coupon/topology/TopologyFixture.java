@@ -37,6 +37,7 @@ import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.Order;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
+import io.coupon.domain.TemplateBuilder;
 import io.coupon.domain.Wallet;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -63,8 +64,9 @@ final class TopologyFixture implements AutoCloseable {
     static final Duration RETENTION = Duration.ofHours(24);
     static final TopologySettings SETTINGS = TopologySettings.withRetention(RETENTION);
 
-    static final Instant START = Instant.parse("2026-11-11T00:00:00Z");
-    static final Instant END = Instant.parse("2026-11-12T00:00:00Z");
+    /** The default template's window, so the moments below fall inside it. */
+    static final Instant START = TemplateBuilder.START;
+    static final Instant END = TemplateBuilder.END;
     /** A moment inside every default template's window. */
     static final Instant OPEN = START.plus(Duration.ofHours(1));
     /** When templates are defined: before they start, as an operator would. */
