@@ -52,20 +52,4 @@ public record Cart(BigDecimal amount, List<OrderItem> items) {
         }
         return Optional.ofNullable(sum).map(Discounts::money);
     }
-
-    /**
-     * Whether two scopes share a line of this cart. On a plain amount every (unscoped) coupon covers the one
-     * implicit line, so any two overlap.
-     */
-    public boolean overlap(Scope a, Scope b) {
-        if (a == null || b == null || items == null) {
-            return true;
-        }
-        for (OrderItem item : items) {
-            if (a.covers(item) && b.covers(item)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -5,9 +5,10 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * The discount maths of the contract, exactly, in {@link BigDecimal}: {@code CASH} and {@code THRESHOLD} take
- * their amount off; {@code DISCOUNT} makes the customer pay half-up(amount × factor) and takes the rest, capped
- * at {@code maxDiscount}. No coupon ever takes more than the order, so nobody pays below zero.
+ * The discount maths of the contract, exactly: {@code CASH} and {@code THRESHOLD} take their amount off;
+ * {@code DISCOUNT} makes the customer pay half-up(amount × factor), to the cent, and takes the rest, capped at
+ * {@code maxDiscount}. No coupon ever takes more than the order, so nobody pays below zero. Money comes and goes in
+ * {@link BigDecimal}; the rule itself is {@link CentRule}, in whole cents, which the quote search shares.
  */
 public final class Discounts {
 
@@ -34,17 +35,15 @@ public final class Discounts {
      * Grows (or stays) as the base grows, which is what lets the quote optimizer bound a coupon by its take alone.
      */
     public static BigDecimal off(CouponTerms terms, BigDecimal base) {
-        BigDecimal amount = money(base);
-        BigDecimal off;
-        if (terms.type() == CouponType.DISCOUNT) {
-            BigDecimal pay = money(amount.multiply(terms.discount()));
-            off = amount.subtract(pay);
-            if (terms.maxDiscount() != null && off.compareTo(terms.maxDiscount()) > 0) {
-                off = terms.maxDiscount();
-            }
-        } else {
-            off = terms.discount();
-        }
-        return money(off.min(amount));
+        return fromCents(CentTerms.of(terms).take(cents(base)));
+    }
+
+    /** Money, rounded as the contract rounds it, in whole cents. */
+    static long cents(BigDecimal amount) {
+        return money(amount).movePointRight(2).longValueExact();
+    }
+
+    static BigDecimal fromCents(long cents) {
+        return BigDecimal.valueOf(cents, 2);
     }
 }

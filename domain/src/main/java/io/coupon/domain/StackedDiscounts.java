@@ -1,6 +1,5 @@
 package io.coupon.domain;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -56,24 +55,19 @@ public final class StackedDiscounts {
     public static CartQuote apply(Cart cart, Collection<WalletCoupon> coupons) {
         List<WalletCoupon> ordered = new ArrayList<>(coupons);
         ordered.sort(APPLICATION_ORDER);
-        BigDecimal total = cart.total();
-        BigDecimal left = total;
-        List<CouponDiscount> takes = new ArrayList<>(ordered.size());
-        List<String> expiryKeys = new ArrayList<>(ordered.size());
-        for (int i = 0; i < ordered.size(); i++) {
-            WalletCoupon coupon = ordered.get(i);
-            BigDecimal base = cart.subtotal(coupon.scope()).orElse(BigDecimal.ZERO);
-            for (int j = 0; j < i; j++) {
-                if (cart.overlap(ordered.get(j).scope(), coupon.scope())) {
-                    base = base.subtract(takes.get(j).discountAmount());
-                }
-            }
-            base = base.min(left).max(BigDecimal.ZERO);
-            BigDecimal take = Discounts.off(coupon.terms(), base);
-            left = left.subtract(take);
-            takes.add(new CouponDiscount(coupon.couponId(), take));
-            expiryKeys.add(CartQuote.expiryKey(coupon.expiresAt(), coupon.couponId()));
+        PricedCoupon[] priced = new PricedCoupon[ordered.size()];
+        for (int i = 0; i < priced.length; i++) {
+            priced[i] = PricedCoupon.of(ordered.get(i), i, cart); // ranked as sorted: the stack keeps this order
         }
-        return new CartQuote(takes, Discounts.money(total.subtract(left)), Discounts.money(left), expiryKeys);
+        long total = Discounts.cents(cart.total());
+        CentStack stack = new CentStack(total, priced.length);
+        long off = stack.price(priced, priced.length);
+        List<CouponDiscount> takes = new ArrayList<>(priced.length);
+        List<String> expiryKeys = new ArrayList<>(priced.length);
+        for (int i = 0; i < priced.length; i++) {
+            takes.add(new CouponDiscount(priced[i].coupon().couponId(), Discounts.fromCents(stack.take(i))));
+            expiryKeys.add(priced[i].expiryKey());
+        }
+        return new CartQuote(takes, Discounts.fromCents(off), Discounts.fromCents(total - off), expiryKeys);
     }
 }
