@@ -23,23 +23,14 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>With {@code --cpu-pids} it also reads the CPU time of those processes from {@code /proc} when the load starts
  * and when its last claim is answered, and reports it per process and per claim answered ({@link ProcessCpu}).
  */
-public final class FlashSaleScenario implements Scenario {
+public final class FlashSaleScenario extends LoadScenario {
 
     public static final String NAME = "flash-sale";
     /** The result's detail with the sampled processes' CPU time, when {@code --cpu-pids} named some. */
     public static final String CPU = "cpu";
 
-    private final NanoClock clock;
-    private final long seed;
-
     public FlashSaleScenario(NanoClock clock, long seed) {
-        this.clock = clock;
-        this.seed = seed;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, clock, seed);
     }
 
     @Override
@@ -58,7 +49,7 @@ public final class FlashSaleScenario implements Scenario {
         if (!o.loadProfiles()) {
             return ProfileLoader.reused(o.profiles());
         }
-        CouponHttp http = new CouponHttp(o.url(), o.timeout());
+        CouponHttp http = http(o);
         String run = BenchProfiles.tag(o.profiles());
         double share = insideShare(o);
         return new ProfileLoader(o.loadConcurrency())
@@ -67,11 +58,10 @@ public final class FlashSaleScenario implements Scenario {
 
     /** One flash sale on a fresh template at {@code rate}; the ramp runs one per step. */
     BenchResult run(BenchOptions o, long rate, Map<String, Object> loaded) throws Exception {
-        CouponHttp http = new CouponHttp(o.url(), o.timeout());
+        CouponHttp http = http(o);
         Instant now = Instant.now();
         String audience = o.audience() == null ? null : BenchProfiles.AUDIENCE;
-        long template = http.createTemplate("bench flash-sale " + now, o.stock(), 1, now.minus(Duration.ofMinutes(1)),
-                now.plus(Duration.ofDays(1)), audience);
+        long template = openTemplate(http, "bench flash-sale " + now, o.stock(), 1, now, audience);
 
         // One generator, used only by the scheduling thread, so the user sequence is reproducible from the seed.
         SplittableRandom users = new SplittableRandom(seed + rate);

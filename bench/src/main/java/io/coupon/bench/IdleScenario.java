@@ -14,30 +14,22 @@ import org.HdrHistogram.Histogram;
  * twice the stock the run needs. Run it on a warm server; it measures the path of a single claim, not capacity.
  * Afterwards it reads the template back and checks that every 201 shows there and nothing was oversold.
  */
-public final class IdleScenario implements Scenario {
+public final class IdleScenario extends LoadScenario {
 
     public static final String NAME = "idle";
 
     private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    private final NanoClock clock;
-
     public IdleScenario(NanoClock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, clock);
     }
 
     @Override
     public BenchResult run(BenchOptions o) throws Exception {
-        CouponHttp http = new CouponHttp(o.url(), o.timeout());
+        CouponHttp http = http(o);
         Instant now = Instant.now();
         long stock = 2 * o.claims();
-        long template = http.createTemplate("bench idle " + now, stock, 1, now.minus(Duration.ofMinutes(1)),
-                now.plus(Duration.ofDays(1)));
+        long template = openTemplate(http, "bench idle " + now, stock, 1, now, null);
 
         Histogram latency = new Histogram(HIGHEST_MICROS, 3);
         Map<String, Long> outcomes = new TreeMap<>();

@@ -19,28 +19,19 @@ import java.util.SplittableRandom;
  * and the end of the window ({@code issuanceRunningThroughout} true: it ran during the whole measurement), and,
  * after up to {@code --issuance-wait}, its final counts; granting more than it matched is a failed check.
  */
-public final class IssuanceLoadScenario implements Scenario {
+public final class IssuanceLoadScenario extends LoadScenario {
 
     public static final String NAME = "issuance-load";
 
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    private final NanoClock clock;
-    private final long seed;
-
     public IssuanceLoadScenario(NanoClock clock, long seed) {
-        this.clock = clock;
-        this.seed = seed;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, clock, seed);
     }
 
     @Override
     public BenchResult run(BenchOptions o) throws Exception {
-        CouponHttp http = new CouponHttp(o.url(), o.timeout());
+        CouponHttp http = http(o);
         String tag = BenchProfiles.tag(o.profiles());
         Map<String, Object> loadChecks;
         if (o.loadProfiles()) {
@@ -55,10 +46,8 @@ public final class IssuanceLoadScenario implements Scenario {
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         Instant now = Instant.now();
-        long issued = http.createTemplate("bench issuance " + run, o.profiles(), 1, now.minus(Duration.ofMinutes(1)),
-                now.plus(Duration.ofDays(1)));
-        long live = http.createTemplate("bench live " + run, o.stock(), 1, now.minus(Duration.ofMinutes(1)),
-                now.plus(Duration.ofDays(1)));
+        long issued = openTemplate(http, "bench issuance " + run, o.profiles(), 1, now, null);
+        long live = openTemplate(http, "bench live " + run, o.stock(), 1, now, null);
         String issuanceId = "bench-" + run;
         http.startIssuance(issued, issuanceId, BenchProfiles.runAudience(tag));
 

@@ -1,6 +1,5 @@
 package io.coupon.bench;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * wallet reads, and a sixth redemptions (Try then Confirm) of coupons granted earlier in the run; while no
  * coupon is there to redeem, a claim goes instead. Afterwards it checks no template was oversold.
  */
-public final class SteadyScenario implements Scenario {
+public final class SteadyScenario extends LoadScenario {
 
     public static final String NAME = "steady";
     private static final int PER_USER_LIMIT = 3;
@@ -25,27 +24,17 @@ public final class SteadyScenario implements Scenario {
     private record Granted(long userId, String couponId) {
     }
 
-    private final NanoClock clock;
-    private final long seed;
-
     public SteadyScenario(NanoClock clock, long seed) {
-        this.clock = clock;
-        this.seed = seed;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, clock, seed);
     }
 
     @Override
     public BenchResult run(BenchOptions o) throws Exception {
-        CouponHttp http = new CouponHttp(o.url(), o.timeout());
+        CouponHttp http = http(o);
         Instant now = Instant.now();
         List<Long> templates = new ArrayList<>();
         for (int t = 0; t < o.templates(); t++) {
-            templates.add(http.createTemplate("bench steady " + t + " " + now, o.stock(), PER_USER_LIMIT,
-                    now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(1))));
+            templates.add(openTemplate(http, "bench steady " + t + " " + now, o.stock(), PER_USER_LIMIT, now, null));
         }
         ConcurrentLinkedQueue<Granted> toRedeem = new ConcurrentLinkedQueue<>();
         SplittableRandom random = new SplittableRandom(seed);

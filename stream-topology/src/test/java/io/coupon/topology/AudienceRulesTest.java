@@ -8,39 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Claims of a template with an audience pass the user's partition, where the profile lives, before the decider:
  * a profile change is seen by the next claim, a user outside takes nothing, and templates without an audience
  * never take that detour.
  */
-class AudienceRulesTest {
+class AudienceRulesTest extends TopologyTest {
 
     private static final long VIP_ONLY = 42;
     private static final long OPEN_TO_ALL = 43;
     private static final long USER = 1001;
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
-
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir);
         topology.define(aTemplate(VIP_ONLY).totalCount(10)
                 .audience(Map.of("attr", "level", "op", "gte", "value", 3)).build());
         topology.define(aTemplate(OPEN_TO_ALL).totalCount(10).build());
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     @Test

@@ -7,28 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.coupon.contract.message.BlockUser;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.Stock;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BlocklistRulesTest {
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
+class BlocklistRulesTest extends TopologyTest {
 
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir);
         topology.define(aTemplate(42).totalCount(10).build());
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     @Test

@@ -24,41 +24,24 @@ import io.coupon.domain.Template;
 import io.coupon.domain.TemplatePatch;
 import io.coupon.domain.WalletCoupon;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Campaign operations through the topology: template patches ride {@code claim-requests} and are applied by
  * {@code decide-claim} between the claims, and multi-coupon Try / Confirm / Refund are single decisions of
  * {@code redeem-coupon}.
  */
-class CampaignOperationsTest {
+class CampaignOperationsTest extends TopologyTest {
 
     private static final long TEMPLATE = 42;
     private static final long USER = 1001;
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
     private int requests;
-
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
 
     // --- lifecycle
 

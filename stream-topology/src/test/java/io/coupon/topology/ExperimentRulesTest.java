@@ -11,36 +11,24 @@ import io.coupon.domain.Template;
 import io.coupon.domain.Variant;
 import io.coupon.domain.VariantCounts;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A/B templates: the variant travels with the claim, the coupon and its events, and the live counts add up. */
-class ExperimentRulesTest {
+class ExperimentRulesTest extends TopologyTest {
 
     private static final long TEMPLATE = 42;
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
     private Template template;
 
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir);
         template = aTemplate(TEMPLATE).totalCount(100).variants(List.of(
                 new Variant("A", 50, null, null, null),
                 new Variant("B", 50, new BigDecimal("30.00"), null, null))).build();
         topology.define(template);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     private long userIn(String variant, long after) {

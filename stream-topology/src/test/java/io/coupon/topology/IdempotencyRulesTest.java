@@ -18,29 +18,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The driver's wall clock starts at {@link TopologyFixture#OPEN}, the instant the first claims are made. */
-class IdempotencyRulesTest {
+class IdempotencyRulesTest extends TopologyTest {
 
     private static final Duration SHORT_RETENTION = Duration.ofHours(1);
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
+    @Override
+    TopologyFixture fixture(Path stateDir) {
+        return new TopologyFixture(stateDir, OPEN);
+    }
 
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir, OPEN);
         topology.define(aTemplate(42).totalCount(10).perUserLimit(2).build());
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     @Test

@@ -17,38 +17,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Targeted issuance: the walker of a partition emits one claim per matching user, a few per tick, and the
  * progress adds up what it matched and what the decider decided. The driver's one partition walks every user.
  */
-class IssuanceRulesTest {
+class IssuanceRulesTest extends TopologyTest {
 
     private static final long TEMPLATE = 42;
     private static final int CLAIMS_PER_TICK = 2;
     private static final Duration TICK = TopologySettings.DEFAULT_ISSUANCE_TICK;
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
+    @Override
+    TopologyFixture fixture(Path stateDir) {
+        return new TopologyFixture(stateDir, TopologyFixture.SETTINGS.withIssuanceRate(
+                (int) (CLAIMS_PER_TICK * 1000 / TICK.toMillis())));
+    }
 
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir, TopologyFixture.SETTINGS.withIssuanceRate(
-                (int) (CLAIMS_PER_TICK * 1000 / TICK.toMillis())));
         topology.define(aTemplate(TEMPLATE).totalCount(100).build());
         for (long user = 1; user <= 6; user++) {
             topology.putProfile(user, Map.of("level", user % 2 == 0 ? 5 : 1), OPEN.minusSeconds(60));
         }
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     private StartIssuance vips(String issuanceId) {

@@ -5,28 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.Stock;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PerUserLimitRulesTest {
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
-
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
+class PerUserLimitRulesTest extends TopologyTest {
 
     @Test
     void secondClaimOfOnePerUserTemplateIsLimitExceeded() {

@@ -23,10 +23,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Records on claim-requests that are not valid commands, run with the production {@link StreamsProperties}
@@ -35,27 +33,23 @@ import org.junit.jupiter.api.io.TempDir;
  * no transaction, and the driver then calls {@code MockProducer.clear()}, which drops uncommitted sends too. A real
  * producer commits the dead letter with the next transaction, so at_least_once is the faithful setting here.
  */
-class PoisonInputTest {
+class PoisonInputTest extends TopologyTest {
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
     private TestInputTopic<Long, byte[]> rawRequests;
     private TestOutputTopic<byte[], byte[]> deadLetters;
 
+    @Override
+    TopologyFixture fixture(Path stateDir) {
+        return new TopologyFixture(productionProperties(stateDir), OPEN);
+    }
+
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(productionProperties(stateDir), OPEN);
         // claim-requests as anyone might write it: any bytes at all
         rawRequests = topology.input(new Topic<>(Topics.CLAIM_REQUESTS, Serdes.Long(), Serdes.ByteArray()));
         deadLetters = topology.driver().createOutputTopic(Topics.DEAD_LETTERS, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         topology.define(aTemplate(42).totalCount(10).build());
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     @Test

@@ -23,10 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Try / Confirm / Cancel through the topology: answers on {@code redemption-results}, state in
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for lock timeouts and coupon expiry. The driver's wall clock starts at {@link TopologyFixture#OPEN}, when the
  * coupons are claimed and the first Try is made; the lock timeout is short so the timer can be driven.
  */
-class RedemptionRulesTest {
+class RedemptionRulesTest extends TopologyTest {
 
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
     private static final long USER = 1001;
@@ -42,21 +40,17 @@ class RedemptionRulesTest {
     /** Template 42: THRESHOLD, 20 off 200; its coupons expire at {@link TopologyFixture#END}. */
     private static final long THRESHOLD_TEMPLATE = 42;
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
     /** Where the driver's wall clock stands. */
     private Instant clock = OPEN;
 
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture(stateDir, TopologySettings.of(TopologyFixture.RETENTION, LOCK_TIMEOUT));
-        topology.define(aTemplate(THRESHOLD_TEMPLATE).build());
+    @Override
+    TopologyFixture fixture(Path stateDir) {
+        return new TopologyFixture(stateDir, TopologySettings.of(TopologyFixture.RETENTION, LOCK_TIMEOUT));
     }
 
-    @AfterEach
-    void stop() {
-        topology.close();
+    @BeforeEach
+    void start() {
+        topology.define(aTemplate(THRESHOLD_TEMPLATE).build());
     }
 
     // --- Try

@@ -7,33 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.Stock;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StockRulesTest {
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
-
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
+class StockRulesTest extends TopologyTest {
 
     @Test
     void eachGrantTakesOneUnit() {

@@ -7,29 +7,11 @@ import io.coupon.contract.message.TemplateResult;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.Stock;
 import io.coupon.domain.Template;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TemplateDefinitionTest {
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
-
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
+class TemplateDefinitionTest extends TopologyTest {
 
     @Test
     void newTemplateIsCreatedWithFullStock() {

@@ -9,42 +9,29 @@ import io.coupon.contract.message.TemplateStats;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.RedemptionStatus;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The analysts' per-minute statistics: counted in a tumbling window, published once when it closes by stream
  * time or by the wall clock, each decision counted once.
  */
-class TemplateStatsTest {
+class TemplateStatsTest extends TopologyTest {
 
     private static final long TEMPLATE = 42;
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyFixture topology;
     private TestOutputTopic<Long, TemplateStats> stats;
 
     @BeforeEach
     void driver() {
-        topology = new TopologyFixture(stateDir);
         stats = topology.output(TopicCatalog.TEMPLATE_STATS);
         topology.define(aTemplate(TEMPLATE).build());
-    }
-
-    @AfterEach
-    void close() {
-        topology.close();
     }
 
     @Test

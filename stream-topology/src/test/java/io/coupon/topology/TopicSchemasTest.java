@@ -80,10 +80,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The topics' contract for analysts and other systems: {@code docs/topics/<topic>.schema.json} (JSON Schema
@@ -91,7 +89,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that makes it write to each of them, matches its topic's schema; a field the schema does not name fails it.
  * Values only the API writes are checked as the API's serializer writes them.
  */
-class TopicSchemasTest {
+class TopicSchemasTest extends TopologyTest {
 
     private static final Path SCHEMAS = schemasDirectory();
     private static final String SUFFIX = ".schema.json";
@@ -124,9 +122,6 @@ class TopicSchemasTest {
     private static final long ISSUED = 45;
     private static final long UNKNOWN = 999;
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
     private final Map<String, TestOutputTopic<byte[], byte[]>> outputs = new LinkedHashMap<>();
     /** Every record the topology wrote to a schema'd topic, by topic, in order. */
     private final Map<String, List<TestRecord<byte[], byte[]>>> published = new TreeMap<>();
@@ -138,7 +133,6 @@ class TopicSchemasTest {
 
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir);
         for (String topic : schemaTopicsTheTopologyWrites()) {
             outputs.put(topic, topology.driver().createOutputTopic(topic, Serdes.ByteArray().deserializer(),
                     Serdes.ByteArray().deserializer()));
@@ -148,11 +142,6 @@ class TopicSchemasTest {
         userProfiles = topology.input(TopicCatalog.USER_PROFILES);
         issuanceProgress = topology.input(TopicCatalog.ISSUANCE_PROGRESS);
         issuanceRequests = topology.input(TopicCatalog.ISSUANCE_REQUESTS);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     // --- the contract

@@ -6,28 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.coupon.domain.ClaimOutcome;
 import io.coupon.domain.ClaimStatus;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UnknownTemplateTest {
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
-
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
+class UnknownTemplateTest extends TopologyTest {
 
     @Test
     void claimOfUndefinedTemplateIsUnknownTemplate() {

@@ -7,41 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.UserStats;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's stats follow the user's coupon transitions, in the wallet's own step: grants count as claimed,
  * confirms as used with their discount, and {@code used30d} falls once 30 days have passed since a use.
  */
-class UserStatsRulesTest {
+class UserStatsRulesTest extends TopologyTest {
 
     private static final long TEMPLATE = 42;
     private static final long RECENT_USERS_ONLY = 44;
     private static final long USER = 1001;
 
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
-
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir);
         topology.define(aTemplate(TEMPLATE).perUserLimit(5).endTime(OPEN.plus(Duration.ofDays(60)))
                 .validDays(null).build());
         topology.define(aTemplate(RECENT_USERS_ONLY).perUserLimit(5).endTime(OPEN.plus(Duration.ofDays(60)))
                 .audience(Map.of("attr", "stats.used30d", "op", "gte", "value", 1)).build());
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     @Test

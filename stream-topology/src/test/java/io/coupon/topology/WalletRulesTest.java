@@ -15,31 +15,13 @@ import io.coupon.domain.Template;
 import io.coupon.domain.Wallet;
 import io.coupon.domain.WalletCoupon;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a grant leaves in {@code wallet-store} and on {@code coupon-events}. */
-class WalletRulesTest {
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
-
-    @BeforeEach
-    void start() {
-        topology = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
-    }
+class WalletRulesTest extends TopologyTest {
 
     @Test
     void grantedCouponIsInTheWalletWithTheTemplateTerms() {

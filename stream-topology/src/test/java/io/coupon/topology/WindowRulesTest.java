@@ -9,27 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.coupon.contract.message.Claim;
 import io.coupon.domain.ClaimStatus;
 import io.coupon.domain.Stock;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WindowRulesTest {
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture topology;
+class WindowRulesTest extends TopologyTest {
 
     @BeforeEach
     void start() {
-        topology = new TopologyFixture(stateDir);
         topology.define(aTemplate(42).totalCount(10).build());
-    }
-
-    @AfterEach
-    void stop() {
-        topology.close();
     }
 
     @Test
