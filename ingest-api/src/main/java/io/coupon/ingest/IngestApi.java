@@ -28,6 +28,8 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write side, assembled: the publisher that makes requests durable, the services that wait for their
@@ -35,6 +37,8 @@ import org.apache.kafka.common.MetricName;
  * composes it with the other modules; closing it stops what it started, in reverse.
  */
 public final class IngestApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestApi.class);
 
     /** How long the broker gathers the answers this process was not handed, when it hands its own over. */
     private static final Duration HANDED_OVER_FALLBACK_WAIT = Duration.ofMillis(100);
@@ -161,7 +165,7 @@ public final class IngestApi implements AutoCloseable {
                 started.pop().close();
             } catch (Exception e) {
                 // Closing goes on: what is left open must still be closed.
-                org.slf4j.LoggerFactory.getLogger(IngestApi.class).warn("error while stopping the write side", e);
+                LOG.warn("error while stopping the write side", e);
             }
         }
     }

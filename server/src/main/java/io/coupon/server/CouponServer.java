@@ -35,13 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class CouponServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CouponServer.class);
+    /** How often start-up looks whether the stream runs: a claim sent at "serving on" must find it running. */
+    private static final Duration RUNNING_POLL = Duration.ofMillis(20);
 
     private final CouponConfig config;
     private final Clock clock;
     private final boolean warmUpCopy;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private CouponStream stream;
-    private KafkaStreams streams;
     private Javalin http;
 
     public CouponServer(CouponConfig config, Clock clock) {
@@ -110,8 +111,8 @@ public final class CouponServer implements AutoCloseable {
         QueryApi queries;
         if (config.role().runsStream()) {
             WalletProgress walletProgress = new WalletProgress();
-            streams = startStream(kafka, replication, meters, walletProgress, answers);
-            queries = QueryApi.ofStream(config.http(), streams, admin, walletProgress, answers, clock);
+            startStream(kafka, replication, meters, walletProgress, answers);
+            queries = QueryApi.ofStream(config.http(), stream.streams(), admin, walletProgress, answers, clock);
         } else {
             queries = QueryApi.remote(config.http(), clock);
         }
@@ -127,9 +128,9 @@ public final class CouponServer implements AutoCloseable {
         routes.add(new ApiDocsRoutes()::register);
 
         http = HttpServer.start(config.http(), routes,
-                new Health(streams, admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
+                new Health(streams(), admin, sink == null ? null : new SinkHealth(sink, config.mysql())), meters);
         started.push(http::stop);
-        awaitRunning(streams, config.streams().startWait());
+        awaitRunning(streams(), config.streams().startWait());
         if (warmUpCopy) {
             LOG.info("warm-up copy ready on port {}", config.http().port());
         } else {
@@ -147,15 +148,11 @@ public final class CouponServer implements AutoCloseable {
      * undecided until the first assignment completes, and a flash sale that starts at the log line would be
      * answered 202. The HTTP port is open meanwhile, with /health DOWN, for probes.
      */
-    private static void awaitRunning(KafkaStreams streams, Duration startWait) throws InterruptedException {
+    private static void awaitRunning(KafkaStreams streams, Duration startWait) throws Exception {
         if (streams == null) {
             return;
         }
-        long deadline = System.nanoTime() + startWait.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
-        }
-        if (streams.state() != KafkaStreams.State.RUNNING) {
+        if (!Poll.await(() -> streams.state() == KafkaStreams.State.RUNNING, startWait, RUNNING_POLL)) {
             LOG.warn("the stream is {} after {}; serving anyway, /health says DOWN until it runs", streams.state(),
                     startWait);
         }
@@ -174,13 +171,12 @@ public final class CouponServer implements AutoCloseable {
         }
     }
 
-    private KafkaStreams startStream(KafkaConnection kafka, int replication, KafkaMetricsAtScrape meters,
-                                     WalletProgress walletProgress, LocalAnswers answers) {
+    private void startStream(KafkaConnection kafka, int replication, KafkaMetricsAtScrape meters,
+                             WalletProgress walletProgress, LocalAnswers answers) {
         stream = CouponStream.start(config.streams(), kafka, config.http().advertisedServer(), replication,
                 walletProgress, answers, meters);
         started.push(stream);
         meters.watch(stream.kafkaMetrics());
-        return stream.streams();
     }
 
     private IngestApi startApi(KafkaConnection kafka, KafkaMetricsAtScrape meters, QueryApi queries,
@@ -203,7 +199,7 @@ public final class CouponServer implements AutoCloseable {
 
     /** The stream of this process, or null in the API role. */
     public KafkaStreams streams() {
-        return streams;
+        return stream == null ? null : stream.streams();
     }
 
     @Override

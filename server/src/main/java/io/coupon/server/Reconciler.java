@@ -94,8 +94,13 @@ final class Reconciler {
     private Map<String, CouponEvent> latestCouponStates() {
         Map<String, CouponEvent> latest = new HashMap<>();
         CommittedTopic.readAll(kafka, "coupon-reconcile", TopicCatalog.COUPON_EVENTS,
-                event -> latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a));
+                event -> keepLatest(latest, event));
         return latest;
+    }
+
+    /** Keeps {@code event} in {@code latest} if it is its coupon's highest version so far: what MySQL should hold. */
+    static void keepLatest(Map<String, CouponEvent> latest, CouponEvent event) {
+        latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a);
     }
 
     private static List<Long> union(Map<Long, Long> a, Map<Long, Long> b) {

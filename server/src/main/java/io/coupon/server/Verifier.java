@@ -61,7 +61,7 @@ final class Verifier {
         long readingEvents = System.nanoTime();
         unreadable += CommittedTopic.readAll(kafka, "coupon-verify", TopicCatalog.COUPON_EVENTS, event -> {
             ledger.event(event);
-            latest.merge(event.couponId(), event, (a, b) -> b.version() > a.version() ? b : a);
+            Reconciler.keepLatest(latest, event);
         }, () -> ledger.grantsAwaitingTheirEvent() == 0, EVENTS_SETTLE_TIME);
         Duration eventsTook = Duration.ofNanos(System.nanoTime() - readingEvents);
         unreadable += CommittedTopic.readAll(kafka, "coupon-verify", TopicCatalog.REDEMPTION_RESULTS,

@@ -54,25 +54,35 @@ public final class CouponStream implements AutoCloseable {
                 StreamsProperties.of(settings, kafka, advertisedServer, replication, answers.active()),
                 new WalletProgressClientSupplier(walletProgress));
         CouponStream stream = new CouponStream(ks);
+        try {
+            stream.wire(answers, meters);
+            ks.start();
+            return stream;
+        } catch (RuntimeException | Error e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    /** Tells the API whether this instance decides alone, replaces a dead thread, counts restores, gauges stores. */
+    private void wire(LocalAnswers answers, MeterRegistry meters) {
         // Only the sole instance of the stream decides every claim and applies every grant it answers: another
         // instance joining starts a rebalance here before it can take a task, and this stops handing over.
-        ks.setStateListener((now, before) -> answers.alone(now == KafkaStreams.State.RUNNING
-                && ks.metadataForAllStreamsClients().size() == 1));
-        ks.setUncaughtExceptionHandler(e -> {
+        streams.setStateListener((now, before) -> answers.alone(now == KafkaStreams.State.RUNNING
+                && streams.metadataForAllStreamsClients().size() == 1));
+        streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread died; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        ks.setGlobalStateRestoreListener(stream.restored);
-        FunctionCounter.builder("coupon.state.restored.records", stream.restored, RestoredRecords::total)
+        streams.setGlobalStateRestoreListener(restored);
+        FunctionCounter.builder("coupon.state.restored.records", restored, RestoredRecords::total)
                 .description("Changelog records replayed into this instance's state stores since it started")
                 .register(meters);
         for (String store : GAUGED_STORES) {
-            Gauge.builder("coupon.store.entries", () -> stream.approximateEntries(store))
+            Gauge.builder("coupon.store.entries", () -> approximateEntries(store))
                     .description("Approximate entries of a state store on this instance").tag("store", store)
                     .register(meters);
         }
-        ks.start();
-        return stream;
     }
 
     public KafkaStreams streams() {
