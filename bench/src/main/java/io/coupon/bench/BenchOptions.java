@@ -107,12 +107,9 @@ public record BenchOptions(String scenario, String system, long stock, long user
         Duration issuanceWait = Duration.ZERO;
         long claims = 500;
         Map<String, Long> cpuPids = Map.of();
-        for (int i = 1; i < args.length; i += 2) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            String value = args[i + 1];
+        for (Map.Entry<String, String> option : pairs(args, 1).entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--stock" -> stock = number(name, value);
                 case "--users" -> users = number(name, value);
@@ -161,7 +158,23 @@ public record BenchOptions(String scenario, String system, long stock, long user
         }
     }
 
-    private static long number(String name, String value) {
+    /**
+     * The {@code --name value} pairs of a command line from {@code from} on, in their order (a name given twice
+     * keeps its last value); a name without a value is refused.
+     */
+    public static Map<String, String> pairs(String[] args, int from) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = from; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            pairs.put(args[i], args[i + 1]);
+        }
+        return pairs;
+    }
+
+    /** A whole number, {@code _} allowed between digits ({@code 200_000}). */
+    public static long number(String name, String value) {
         try {
             return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {

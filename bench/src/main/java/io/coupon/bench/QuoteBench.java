@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.HdrHistogram.Histogram;
 
@@ -37,13 +38,15 @@ final class QuoteBench {
         int quotes = 5_000;
         int templates = 40;
         int groups = 8;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--coupons" -> coupons = Integer.parseInt(args[i + 1]);
-                case "--quotes" -> quotes = Integer.parseInt(args[i + 1]);
-                case "--templates" -> templates = Integer.parseInt(args[i + 1]);
-                case "--groups" -> groups = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        for (Map.Entry<String, String> option : BenchOptions.pairs(args, 0).entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
+            switch (name) {
+                case "--coupons" -> coupons = Math.toIntExact(BenchOptions.number(name, value));
+                case "--quotes" -> quotes = Math.toIntExact(BenchOptions.number(name, value));
+                case "--templates" -> templates = Math.toIntExact(BenchOptions.number(name, value));
+                case "--groups" -> groups = Math.toIntExact(BenchOptions.number(name, value));
+                default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         Random random = new Random(11);

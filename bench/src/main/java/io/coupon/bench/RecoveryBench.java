@@ -67,16 +67,15 @@ final class RecoveryBench {
         Path serverJar = Path.of("server", "target", "coupon-server.jar");
         int port = 27_070;
         Path file = null;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 == args.length) {
-                throw new IllegalArgumentException("no value for " + args[i]);
-            }
-            switch (args[i]) {
-                case "--coupons" -> coupons = Integer.parseInt(args[i + 1]);
-                case "--server-jar" -> serverJar = Path.of(args[i + 1]);
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
-                case "--out" -> file = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        for (Map.Entry<String, String> option : BenchOptions.pairs(args, 0).entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
+            switch (name) {
+                case "--coupons" -> coupons = Math.toIntExact(BenchOptions.number(name, value));
+                case "--server-jar" -> serverJar = Path.of(value);
+                case "--port" -> port = Math.toIntExact(BenchOptions.number(name, value));
+                case "--out" -> file = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         if (coupons < 4 * TEMPLATES || !Files.isRegularFile(serverJar)) {

@@ -3,6 +3,7 @@ package io.coupon.bench.stream;
 import io.coupon.bench.BenchOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * {@code coupon-bench.jar stream-only [--claims 200000] [--warmup-claims 1000000] [--threads 1] [--templates 12]
@@ -44,20 +45,17 @@ public record StreamOnlyOptions(long claims, long warmupClaims, int threads, int
         Duration commit = Duration.ofMillis(100);
         Duration timeout = Duration.ofMinutes(10);
         Path out = null;
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            String value = args[i + 1];
+        for (Map.Entry<String, String> option : BenchOptions.pairs(args, 0).entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
-                case "--claims" -> claims = number(name, value);
-                case "--warmup-claims" -> warmupClaims = number(name, value);
-                case "--threads" -> threads = Math.toIntExact(number(name, value));
-                case "--templates" -> templates = Math.toIntExact(number(name, value));
-                case "--partitions" -> partitions = Math.toIntExact(number(name, value));
-                case "--stock" -> stock = number(name, value);
-                case "--users" -> users = number(name, value);
+                case "--claims" -> claims = BenchOptions.number(name, value);
+                case "--warmup-claims" -> warmupClaims = BenchOptions.number(name, value);
+                case "--threads" -> threads = Math.toIntExact(BenchOptions.number(name, value));
+                case "--templates" -> templates = Math.toIntExact(BenchOptions.number(name, value));
+                case "--partitions" -> partitions = Math.toIntExact(BenchOptions.number(name, value));
+                case "--stock" -> stock = BenchOptions.number(name, value);
+                case "--users" -> users = BenchOptions.number(name, value);
                 case "--commit-interval" -> commit = BenchOptions.duration(name, value);
                 case "--timeout" -> timeout = BenchOptions.duration(name, value);
                 case "--out" -> out = Path.of(value);
@@ -67,13 +65,5 @@ public record StreamOnlyOptions(long claims, long warmupClaims, int threads, int
         long perTemplate = Math.max(1, claims / templates / 4);
         return new StreamOnlyOptions(claims, warmupClaims, threads, templates, partitions,
                 stock == null ? perTemplate : stock, users, commit, timeout, out);
-    }
-
-    private static long number(String name, String value) {
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was " + value);
-        }
     }
 }
