@@ -22,13 +22,17 @@ class AnswerBeforeCommitIT {
 
     @TempDir
     static Path dir;
+    private static EmbeddedKafkaBroker broker;
     private static CouponServer server;
     private static Api api;
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = TestCluster.serverEnv(dir);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestCluster.bootstrapServers());
+        broker = TestCluster.startBroker(dir.resolve("kafka"));
+        Map<String, String> env = TestCluster.serverEnv(dir.resolve("server"));
+        // An external broker, not the embedded default: decisions are answered from the results topics as the
+        // decider writes them, which is the path under test.
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         // Below Kafka Streams' 10 s transaction timeout under exactly-once, three times the claim wait: a claim
         // answered only at a commit would miss the wait. The wait keeps room for a loaded 2-core machine.
         env.put("COUPON_COMMIT_INTERVAL", "6s");
@@ -40,7 +44,7 @@ class AnswerBeforeCommitIT {
 
     @AfterAll
     static void stop() {
-        TestCluster.closeAll(server);
+        TestCluster.closeAll(server, broker);
     }
 
     /**
