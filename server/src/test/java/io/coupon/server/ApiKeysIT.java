@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A server with keys set: every route with no key, a wrong key, the other scope's key and the right one. */
+/**
+ * A server with keys set: every route with no key, a wrong key, the other scope's key and the right one. On a
+ * broker of its own: on the shared one it would be a second decider of every other test's claims.
+ */
 class ApiKeysIT {
 
     private static final String OPERATOR = "management-key-0123456789";
@@ -31,6 +35,7 @@ class ApiKeysIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static EmbeddedKafkaBroker broker;
     private static CouponServer server;
     private static String base;
     private static long template;
@@ -45,8 +50,10 @@ class ApiKeysIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = TestCluster.serverEnv(Files.createTempDirectory("coupon-keys-it"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestCluster.bootstrapServers());
+        Path dir = Files.createTempDirectory("coupon-keys-it");
+        broker = TestCluster.startBroker(dir.resolve("kafka"));
+        Map<String, String> env = TestCluster.serverEnv(dir.resolve("server"));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("COUPON_API_KEYS", "management:" + OPERATOR + ",integration:" + SHOP + ",integration:" + SHOP_NEXT);
         env.put("COUPON_INTERNAL_SECRET", INSTANCES);
         server = TestCluster.startServer(env);
@@ -57,7 +64,7 @@ class ApiKeysIT {
 
     @AfterAll
     static void stop() {
-        TestCluster.closeAll(server);
+        TestCluster.closeAll(server, broker);
     }
 
     private static List<Call> everyRoute() {
