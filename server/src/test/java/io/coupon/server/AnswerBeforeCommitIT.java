@@ -29,10 +29,9 @@ class AnswerBeforeCommitIT {
     @BeforeAll
     static void start() throws Exception {
         broker = TestCluster.startBroker(dir.resolve("kafka"));
-        Map<String, String> env = TestCluster.serverEnv(dir.resolve("server"));
         // An external broker, not the embedded default: decisions are answered from the results topics as the
         // decider writes them, which is the path under test.
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Map<String, String> env = TestCluster.serverEnv(dir.resolve("server"), broker);
         // Below Kafka Streams' 10 s transaction timeout under exactly-once, three times the claim wait: a claim
         // answered only at a commit would miss the wait. The wait keeps room for a loaded 2-core machine.
         env.put("COUPON_COMMIT_INTERVAL", "6s");

@@ -52,8 +52,7 @@ class ApiKeysIT {
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("coupon-keys-it");
         broker = TestCluster.startBroker(dir.resolve("kafka"));
-        Map<String, String> env = TestCluster.serverEnv(dir.resolve("server"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Map<String, String> env = TestCluster.serverEnv(dir.resolve("server"), broker);
         env.put("COUPON_API_KEYS", "management:" + OPERATOR + ",integration:" + SHOP + ",integration:" + SHOP_NEXT);
         env.put("COUPON_INTERNAL_SECRET", INSTANCES);
         server = TestCluster.startServer(env);

@@ -36,8 +36,7 @@ class KafkaOutageIT {
         brokerPort = FreePorts.next();
         controllerPort = FreePorts.next();
         broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), brokerPort, controllerPort).start();
-        Map<String, String> env = TestCluster.serverEnv(dir.resolve("data"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Map<String, String> env = TestCluster.serverEnv(dir.resolve("data"), broker);
         env.put("COUPON_RATE_LIMIT_PER_USER", "5");
         server = TestCluster.startServer(env);
         api = Api.at(env).withOwnConnections();

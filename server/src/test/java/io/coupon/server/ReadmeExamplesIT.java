@@ -40,8 +40,7 @@ class ReadmeExamplesIT {
     @BeforeAll
     static void ownServer() throws Exception {
         broker = TestCluster.startBroker(Files.createTempDirectory("coupon-readme-kafka"));
-        Map<String, String> env = TestCluster.serverEnv(Files.createTempDirectory("coupon-readme-data"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Map<String, String> env = TestCluster.serverEnv(Files.createTempDirectory("coupon-readme-data"), broker);
         port = Integer.parseInt(env.get("COUPON_HTTP_PORT"));
         server = TestCluster.startServer(env);
         new Api("http://127.0.0.1:" + port).awaitHealthy();

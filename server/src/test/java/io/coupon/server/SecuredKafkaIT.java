@@ -30,8 +30,7 @@ class SecuredKafkaIT {
     static void start() throws Exception {
         broker = EmbeddedKafkaBroker.withScram(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), USER)
                 .start();
-        Map<String, String> env = TestCluster.serverEnv(dir.resolve("data"));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        Map<String, String> env = TestCluster.serverEnv(dir.resolve("data"), broker);
         env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
         env.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-256");
         env.put("KAFKA_SASL_JAAS_CONFIG", USER.jaasConfig());

@@ -29,8 +29,7 @@ final class TestCluster {
         if (api == null) {
             try {
                 broker = startBroker(Files.createTempDirectory("coupon-it-kafka"));
-                Map<String, String> env = serverEnv(Files.createTempDirectory("coupon-it-data"));
-                env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+                Map<String, String> env = serverEnv(Files.createTempDirectory("coupon-it-data"), broker);
                 int port = Integer.parseInt(env.get("COUPON_HTTP_PORT"));
                 server = startServer(env);
                 api = new Api("http://127.0.0.1:" + port);
@@ -78,6 +77,13 @@ final class TestCluster {
     static synchronized String bootstrapServers() {
         api();
         return broker.bootstrapServers();
+    }
+
+    /** The environment of a test server that uses this broker, as a server of a cluster does. */
+    static Map<String, String> serverEnv(Path dataDir, EmbeddedKafkaBroker broker) {
+        Map<String, String> env = serverEnv(dataDir);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        return env;
     }
 
     /** The environment of a test server that runs its own embedded broker (the default run), on free ports. */
