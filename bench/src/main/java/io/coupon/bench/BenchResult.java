@@ -40,6 +40,24 @@ public record BenchResult(String scenario, String system, String url, long offer
         return LatencySummary.fromMicros(stats.latencyMicros());
     }
 
+    /** The answered requests' latency by the kind of request, for a mix (claims, wallet reads, redemptions). */
+    public Map<String, LatencySummary> latencyByKind() {
+        Map<String, LatencySummary> byKind = new java.util.TreeMap<>();
+        stats.latencyMicrosByKind().forEach((kind, micros) -> byKind.put(kind, LatencySummary.fromMicros(micros)));
+        return byKind;
+    }
+
+    private static void putLatency(ObjectNode latency, LatencySummary l) {
+        latency.put("count", l.count());
+        latency.put("p50", l.p50());
+        latency.put("p90", l.p90());
+        latency.put("p95", l.p95());
+        latency.put("p99", l.p99());
+        latency.put("p999", l.p999());
+        latency.put("max", l.max());
+        latency.put("mean", l.mean());
+    }
+
     /** Requests finished (answered or failed) per second, from the start to the last one finished. */
     public double achievedThroughput() {
         long finished = stats.answered() + stats.failed();
@@ -60,16 +78,11 @@ public record BenchResult(String scenario, String system, String url, long offer
         root.put("drained", stats.drained());
         root.put("elapsedSeconds", round(stats.elapsedNanos() / 1e9));
         root.put("achievedThroughput", achievedThroughput());
-        LatencySummary l = latency();
-        ObjectNode latency = root.putObject("latencyMs");
-        latency.put("count", l.count());
-        latency.put("p50", l.p50());
-        latency.put("p90", l.p90());
-        latency.put("p95", l.p95());
-        latency.put("p99", l.p99());
-        latency.put("p999", l.p999());
-        latency.put("max", l.max());
-        latency.put("mean", l.mean());
+        putLatency(root.putObject("latencyMs"), latency());
+        if (!stats.latencyMicrosByKind().isEmpty()) {
+            ObjectNode byKind = root.putObject("latencyMsByKind");
+            latencyByKind().forEach((kind, l) -> putLatency(byKind.putObject(kind), l));
+        }
         ObjectNode outcomes = root.putObject("outcomes");
         stats.outcomes().forEach(outcomes::put);
         root.set("checks", JSON.valueToTree(checks));
@@ -108,6 +121,9 @@ public record BenchResult(String scenario, String system, String url, long offer
                 stats.failed(), stats.drained() ? "" : ", NOT drained"));
         out.append(String.format("latency ms: p50 %.3f  p90 %.3f  p95 %.3f  p99 %.3f  p99.9 %.3f  max %.3f  (n=%d)%n",
                 l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max(), l.count()));
+        latencyByKind().forEach((kind, k) -> out.append(String.format(
+                "  %s: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d)%n", kind, k.p50(), k.p90(), k.p99(), k.max(),
+                k.count())));
         out.append("outcomes:");
         stats.outcomes().forEach((k, v) -> out.append("  ").append(k).append('=').append(v));
         out.append(String.format("%nchecks:"));

@@ -44,6 +44,7 @@ public final class OpenLoopRunner {
             throws InterruptedException {
         Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        Map<String, Recorder> byKind = new ConcurrentHashMap<>();
         LongAdder answered = new LongAdder();
         LongAdder failed = new LongAdder();
         long count = schedule.count();
@@ -64,11 +65,16 @@ public final class OpenLoopRunner {
             sent++;
             response.whenComplete((outcome, error) -> {
                 long now = clock.nanoTime();
-                recorder.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (now - intended) / 1_000)));
+                long micros = Math.min(HIGHEST_MICROS, Math.max(0, (now - intended) / 1_000));
+                recorder.recordValue(micros);
                 lastFinish.accumulateAndGet(now, Math::max);
                 if (error == null) {
                     answered.increment();
                     outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+                    String kind = RunStats.kindOf(outcome);
+                    if (kind != null) {
+                        byKind.computeIfAbsent(kind, k -> new Recorder(HIGHEST_MICROS, 3)).recordValue(micros);
+                    }
                 } else {
                     failed.increment();
                     outcomes.computeIfAbsent(failure(error), k -> new LongAdder()).increment();
@@ -81,8 +87,11 @@ public final class OpenLoopRunner {
         Histogram latencies = recorder.getIntervalHistogram();
         Map<String, Long> mix = new TreeMap<>();
         outcomes.forEach((k, v) -> mix.put(k, v.sum()));
+        Map<String, Histogram> latenciesByKind = new TreeMap<>();
+        byKind.forEach((kind, kindRecorder) -> latenciesByKind.put(kind, kindRecorder.getIntervalHistogram()));
         long end = drained ? lastFinish.get() : clock.nanoTime();
-        return new RunStats(latencies, mix, count, sent, answered.sum(), failed.sum(), end - start, drained);
+        return new RunStats(latencies, mix, count, sent, answered.sum(), failed.sum(), end - start, drained,
+                latenciesByKind);
     }
 
     static String failure(Throwable error) {

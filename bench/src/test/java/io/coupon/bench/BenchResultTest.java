@@ -70,6 +70,30 @@ class BenchResultTest {
     }
 
     @Test
+    void writesTheLatencyOfEachKindOfRequestOfAMix() throws Exception {
+        Histogram wallets = new Histogram(3_600_000_000L, 3);
+        wallets.recordValue(2_000);
+        RunStats stats = new RunStats(oneToAThousandMs(), Map.of("claim 201 GRANTED", 1_000L), 1_001, 1_001, 1_001,
+                0, Duration.ofSeconds(4).toNanos(), true, Map.of("claim", oneToAThousandMs(), "wallet", wallets));
+        BenchResult result = new BenchResult("steady", "ours", "http://127.0.0.1:7070", 250, Duration.ofSeconds(4),
+                stats, Map.of());
+
+        JsonNode byKind = new ObjectMapper().readTree(result.toJsonString()).get("latencyMsByKind");
+        assertEquals(990, byKind.get("claim").get("p99").asDouble(), 0.5);
+        assertEquals(2, byKind.get("wallet").get("p99").asDouble(), 0.01);
+        assertEquals(1, byKind.get("wallet").get("count").asLong());
+        assertTrue(result.summaryText().contains("wallet: p50 2.000"), result.summaryText());
+    }
+
+    @Test
+    void leavesOutTheLatencyByKindWhereOutcomesNameNone() throws Exception {
+        BenchResult result = new BenchResult("flash-sale", "ours", "http://127.0.0.1:7070", 250,
+                Duration.ofSeconds(4), stats(Map.of("201 GRANTED", 1_000L)), Map.of());
+
+        assertFalse(new ObjectMapper().readTree(result.toJsonString()).has("latencyMsByKind"));
+    }
+
+    @Test
     void flagsMore201sThanStockAsOversold() {
         RunStats stats = stats(Map.of("201 GRANTED", 101L));
         Map<String, Object> checks = FlashSaleScenario.checks(42, 100, 0, stats);

@@ -2,6 +2,7 @@ package io.coupon.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpTimeoutException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,46 @@ class OpenLoopRunnerTest {
         }
         assertEquals(Map.of("201 GRANTED", 100L), stats.outcomes());
         assertEquals(0, stats.latencyMicros().getMaxValue(), "answered at once, on time");
+    }
+
+    @Test
+    void keepsTheLatencyOfEachKindOfRequestApartWhenOutcomesNameTheirKind() throws Exception {
+        // Four requests 250 ms apart: wallet reads answered at once; claims held until 250 ms after the last send,
+        // one of them then failing with no answer.
+        FakeClock clock = new FakeClock();
+        List<CompletableFuture<String>> claims = new ArrayList<>();
+        OpenLoopSchedule schedule = OpenLoopSchedule.of(4, Duration.ofSeconds(1));
+        RunStats stats = new OpenLoopRunner(clock).run(schedule, i -> {
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            if (i % 2 == 0) {
+                answer.complete("wallet 200");
+            } else {
+                claims.add(answer);
+            }
+            if (i == schedule.count() - 1) {
+                clock.advance(Duration.ofMillis(250));
+                claims.get(0).complete("claim 201 GRANTED");
+                claims.get(1).completeExceptionally(new HttpTimeoutException("no answer"));
+            }
+            return answer;
+        }, Duration.ofSeconds(1));
+
+        assertEquals(Set.of("wallet", "claim"), stats.latencyMicrosByKind().keySet());
+        assertEquals(2, stats.latencyMicrosByKind().get("wallet").getTotalCount());
+        assertEquals(0, stats.latencyMicrosByKind().get("wallet").getMaxValue(), "answered at once");
+        // the claim due at 250 ms was answered at 1,000 ms; the one that failed counts in no kind
+        assertEquals(1, stats.latencyMicrosByKind().get("claim").getTotalCount());
+        assertEquals(750_000, stats.latencyMicrosByKind().get("claim").getMaxValue(), 750);
+        assertEquals(4, stats.latencyMicros().getTotalCount(), "the whole run still counts every request");
+    }
+
+    @Test
+    void namesNoKindForOutcomesThatAreOnlyAStatus() {
+        assertEquals("claim", RunStats.kindOf("claim 201 GRANTED"));
+        assertEquals("redeem", RunStats.kindOf("redeem 201 LOCKED, 200 USED"));
+        assertNull(RunStats.kindOf("201 GRANTED"));
+        assertNull(RunStats.kindOf("timeout"));
+        assertNull(RunStats.kindOf("error:ConnectException"));
     }
 
     @Test

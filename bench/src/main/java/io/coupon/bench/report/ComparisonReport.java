@@ -151,6 +151,7 @@ public final class ComparisonReport {
             if (!steady.isEmpty()) {
                 md.append("### Steady mix (claims, wallet reads, redemptions): ").append(label(system)).append("\n\n");
                 table(md, steady);
+                kindTable(md, steady);
             }
         }
         idleTable(md);
@@ -180,6 +181,26 @@ public final class ComparisonReport {
             md.append(String.format("| %d | %.0f | %s | %s | %s | %s | %s | %s | %s |%n", r.offeredRate(), r.achieved(),
                     ms(r.p50()), ms(r.p95()), ms(r.p99()), ms(r.p999()), ms(r.max()), mix(r.outcomes()),
                     r.correctness()));
+        }
+        md.append('\n');
+    }
+
+    /**
+     * A mix's latency by kind of request, run by run: which of claims, wallet reads and redemptions (a Try and its
+     * Confirm, from the Try's intended send time) makes the mix's tail.
+     */
+    private static void kindTable(StringBuilder md, List<RunRecord> runs) {
+        if (runs.stream().allMatch(r -> r.latencyByKind().isEmpty())) {
+            return;
+        }
+        md.append("By kind of request:\n\n| offered/s | kind | requests | P50 ms | P90 ms | P99 ms | max ms |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        for (RunRecord r : runs) {
+            r.latencyByKind().fields().forEachRemaining(kind -> md.append(String.format(
+                    "| %d | %s | %d | %s | %s | %s | %s |%n", r.offeredRate(), kind.getKey(),
+                    kind.getValue().path("count").asLong(), ms(kind.getValue().path("p50").asDouble()),
+                    ms(kind.getValue().path("p90").asDouble()), ms(kind.getValue().path("p99").asDouble()),
+                    ms(kind.getValue().path("max").asDouble()))));
         }
         md.append('\n');
     }

@@ -11,10 +11,12 @@ import java.util.TreeMap;
  *                 starts with the run's {@link #kind()}
  * @param outcomes the outcome mix, e.g. {@code "201 GRANTED" -> 1000}
  * @param details  the result's longer material, e.g. the sampled processes' CPU time; empty when it has none
+ * @param latencyByKind a mix's latency by kind of request ({@code claim}, {@code wallet}, {@code redeem}), each
+ *                 with the run's percentiles; empty when the run's requests were all of one kind
  */
 public record RunRecord(String file, String scenario, String system, long offeredRate, double achieved, double p50,
         double p90, double p95, double p99, double p999, double max, long failed, boolean drained,
-        Map<String, Long> outcomes, JsonNode checks, JsonNode details) {
+        Map<String, Long> outcomes, JsonNode checks, JsonNode details, JsonNode latencyByKind) {
 
     /** A flash sale started the moment the server said it was serving. */
     public static final String COLD_START = "cold-start";
@@ -29,7 +31,7 @@ public record RunRecord(String file, String scenario, String system, long offere
                 json.get("offeredRate").asLong(), json.get("achievedThroughput").asDouble(), l.get("p50").asDouble(),
                 l.path("p90").asDouble(), l.get("p95").asDouble(), l.get("p99").asDouble(), l.get("p999").asDouble(),
                 l.get("max").asDouble(), json.get("failed").asLong(), json.get("drained").asBoolean(), outcomes,
-                json.get("checks"), json.path("details"));
+                json.get("checks"), json.path("details"), json.path("latencyMsByKind"));
     }
 
     /**

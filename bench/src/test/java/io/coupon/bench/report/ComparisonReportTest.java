@@ -62,6 +62,26 @@ class ComparisonReportTest {
     }
 
     @Test
+    void tabulatesTheSteadyMixByKindOfRequestBelowItsTable() throws Exception {
+        Files.writeString(dir.resolve("steady-0500-1-ours.json"), """
+                {"scenario": "steady", "system": "ours", "url": "http://x", "offeredRate": 500,
+                 "achievedThroughput": 498.0, "failed": 0, "drained": true,
+                 "latencyMs": {"count": 30, "p50": 10, "p90": 200, "p95": 400, "p99": 800, "p999": 900, "max": 950},
+                 "latencyMsByKind": {
+                   "claim": {"count": 15, "p50": 9.5, "p90": 30, "p99": 90, "max": 120},
+                   "redeem": {"count": 5, "p50": 120, "p90": 400, "p99": 800, "max": 950}},
+                 "outcomes": {"claim 201 GRANTED": 15, "redeem 201 LOCKED, 200 USED": 5, "wallet 200": 10},
+                 "checks": {"oversold": false, "lostGrants": false}}
+                """);
+        ComparisonReport report = ComparisonReport.read(dir, 80);
+
+        String md = report.markdown("Run", "", "", "chart.png");
+
+        assertTrue(md.contains("| 500 | claim | 15 | 9.5 | 30.0 | 90.0 | 120 |"), md);
+        assertTrue(md.contains("| 500 | redeem | 5 | 120 | 400 | 800 | 950 |"), md);
+    }
+
+    @Test
     void tabulatesIdleLatencyColdStartAndCpuPerClaimApartFromTheRateTable() throws Exception {
         Files.writeString(dir.resolve("idle-ours.json"), """
                 {"scenario": "idle", "system": "ours", "url": "http://x", "offeredRate": 0,
