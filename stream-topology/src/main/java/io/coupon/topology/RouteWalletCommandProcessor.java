@@ -12,14 +12,26 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Sends each wallet command to the step that applies it, in partition order, and reports each applied offset to
  * {@link WalletProgress}, so a wallet read can wait until everything in the partition when it began is applied,
- * and each applied grant to {@link LocalAnswers}, which may have answered it before it reached the partition.
+ * and each applied grant to {@link LocalAnswers}, which may have answered it before it reached the partition. A
+ * redemption step that comes alone asks for the commit its answer waits for.
  */
 final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand, Long, WalletCommand> {
+
+    /**
+     * A redemption step that comes this long after the task's previous one (one user checking out on a quiet
+     * server) asks for a commit at once: its answer is read committed and would otherwise wait for the commit
+     * interval. Steps that come closer wait for the interval as before, because every commit holds back the claims
+     * the same stream thread decides: asked for after every step, commits made a mix of 100 requests/s cost a
+     * third more CPU and four times the claims' P90 (docs/BENCHMARKS.md, twelfth slice). So at most two extra
+     * commits a second per wallet task, and none while steps come in a stream.
+     */
+    private static final long QUIET_BEFORE_EARLY_COMMIT_MS = 500;
 
     private final WalletProgress progress;
     private final LocalAnswers answers;
     private ProcessorContext<Long, WalletCommand> context;
     private int partition;
+    private long lastStepAtMs = Long.MIN_VALUE;
 
     RouteWalletCommandProcessor(WalletProgress progress, LocalAnswers answers) {
         this.progress = progress;
@@ -42,8 +54,18 @@ final class RouteWalletCommandProcessor implements Processor<Long, WalletCommand
             answers.applied(grant.outcome().userId(), grant.coupon().couponId());
         } else if (command instanceof RedemptionCommand redemption) {
             context.forward(record.withValue(redemption), ClaimTopology.REDEEM_COUPON);
+            commitIfTheStepCameAlone();
         }
         context.recordMetadata().ifPresent(m -> progress.applied(partition, m.offset()));
+    }
+
+    private void commitIfTheStepCameAlone() {
+        long now = context.currentSystemTimeMs();
+        boolean alone = lastStepAtMs == Long.MIN_VALUE || now - lastStepAtMs >= QUIET_BEFORE_EARLY_COMMIT_MS;
+        lastStepAtMs = now;
+        if (alone) {
+            context.commit();
+        }
     }
 
     @Override
