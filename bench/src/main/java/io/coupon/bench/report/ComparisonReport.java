@@ -196,11 +196,12 @@ public final class ComparisonReport {
         md.append("By kind of request:\n\n| offered/s | kind | requests | P50 ms | P90 ms | P99 ms | max ms |\n");
         md.append("|---:|---|---:|---:|---:|---:|---:|\n");
         for (RunRecord r : runs) {
-            r.latencyByKind().fields().forEachRemaining(kind -> md.append(String.format(
-                    "| %d | %s | %d | %s | %s | %s | %s |%n", r.offeredRate(), kind.getKey(),
-                    kind.getValue().path("count").asLong(), ms(kind.getValue().path("p50").asDouble()),
-                    ms(kind.getValue().path("p90").asDouble()), ms(kind.getValue().path("p99").asDouble()),
-                    ms(kind.getValue().path("max").asDouble()))));
+            r.latencyByKind().fields().forEachRemaining(kind -> {
+                JsonNode l = kind.getValue();
+                md.append(String.format("| %d | %s | %d | %s | %s | %s | %s |%n", r.offeredRate(), kind.getKey(),
+                        l.path("count").asLong(), ms(l.path("p50").asDouble()), ms(l.path("p90").asDouble()),
+                        ms(l.path("p99").asDouble()), ms(l.path("max").asDouble())));
+            });
         }
         md.append('\n');
     }
